@@ -1,0 +1,58 @@
+# Two commands for a newcomer: `make serve` and `make test`.
+# Every target installs what it needs itself (venv, pinned packages, chromium).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
+
+.PHONY: serve site test test-unit test-site test-browser wheel bench browser clean help
+
+help:
+	@echo "make serve  - siapkan semuanya lalu sajikan situs di http://127.0.0.1:8000"
+	@echo "make test   - siapkan semuanya lalu jalankan semua tes"
+	@echo "make site   - bangun situs ke folder site/"
+	@echo "make bench  - ukur kecepatan halaman (mencetak angka, bukan tes)"
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+venv: $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -f node_modules/.installed-*
+	touch $@
+
+node: $(NODE_STAMP)
+
+# Debian's chromium; Playwright's own browser download is not reachable.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "chromium belum terpasang: memasang lewat apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { echo "GAGAL: chromium tidak bisa dipasang" >&2; exit 1; }
+
+wheel: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null
+
+site: $(STAMP) $(NODE_STAMP) wheel
+	$(PY) -m mkdocs build --strict --site-dir site
+
+serve: $(STAMP) $(NODE_STAMP) wheel
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) $(NODE_STAMP) browser
+	$(PY) -m pytest
+
+bench: $(STAMP) $(NODE_STAMP) browser site
+	$(PY) bench/run.py
+
+clean:
+	rm -rf site dist .pytest_cache .hypothesis

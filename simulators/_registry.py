@@ -1,0 +1,56 @@
+"""The one place a simulator is described for every caller (CLI, worker, build)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from ._validate import Converter, from_mapping, to_jsonable
+from .errors import InputError, Problem
+
+__all__ = ["Simulator", "parse_json"]
+
+
+@dataclass(frozen=True)
+class Simulator:
+    """A model with its name, its Indonesian title and how JSON maps onto it."""
+
+    name: str
+    title: str
+    inputs: type
+    simulate: Callable[..., Any]
+    converters: Mapping[str, Converter] = field(default_factory=dict)
+
+    def build_inputs(self, payload: Any) -> Any:
+        """JSON object → validated inputs dataclass (missing keys take defaults)."""
+        return from_mapping(self.inputs, payload, converters=self.converters)
+
+    def run(self, payload: Any) -> dict:
+        """``{"inputs": every input after defaults, "outputs": the results}``."""
+        inputs = self.build_inputs(payload)
+        outputs = self.simulate(inputs=inputs)
+        return {"inputs": to_jsonable(inputs), "outputs": to_jsonable(outputs)}
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(name)
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON text, refusing NaN and Infinity; a parse error becomes a Problem."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except ValueError as error:
+        if isinstance(error, json.JSONDecodeError):
+            where = f" (baris {error.lineno}, kolom {error.colno})"
+        else:
+            where = f" ({error} bukan angka JSON yang sah)"
+        raise InputError([Problem("", "JSON tidak bisa dibaca" + where + "; contoh yang benar: {\"ad_spend\": 2000000}", text[:80])]) from None
+    except RecursionError:
+        raise InputError([Problem("", "JSON terlalu dalam bersarang", text[:80])]) from None
+
+
+def dumps(document: Any) -> str:
+    """JSON text of a result; NaN or infinity here would be a model bug, so it raises."""
+    return json.dumps(document, ensure_ascii=False, allow_nan=False)

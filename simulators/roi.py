@@ -1,0 +1,137 @@
+"""ROI iklan: from ad spend to profit, ROAS and the most one order may cost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._registry import Simulator
+from ._validate import MAX_MONEY, check_fields, number, raise_if, ratio
+
+__all__ = ["RoiInputs", "RoiResult", "simulate_roi"]
+
+_RATE = "pecahan 0–1, mis. 0.025 untuk 2,5 %"
+
+
+@dataclass(frozen=True)
+class RoiInputs:
+    """What a seller puts into one ad campaign, and what each order costs.
+
+    Attributes:
+        ad_spend: Rupiah spent on ads in the period.
+        cpm: Rupiah per 1.000 tayangan iklan (cost per mille); must be > 0.
+        ctr: share of impressions that are clicked (0–1).
+        conversion_rate: share of clicks that become an order (0–1).
+        aov: average order value, Rupiah per order.
+        cogs_rate: cost of goods as a share of the order value (0–1).
+        platform_fee_rate: marketplace / TikTok Shop commission and fees (0–1).
+        affiliate_rate: affiliate commission paid per order (0–1).
+        return_rate: share of revenue lost to returns and cancellations (0–1).
+        fixed_costs: Rupiah of other campaign costs (creative, samples, …).
+    """
+
+    ad_spend: float = number(default=2_000_000, minimum=0, maximum=MAX_MONEY)
+    cpm: float = number(default=25_000, above=0, maximum=MAX_MONEY)
+    ctr: float = number(default=0.015, minimum=0, maximum=1, hint=_RATE)
+    conversion_rate: float = number(default=0.03, minimum=0, maximum=1, hint=_RATE)
+    aov: float = number(default=150_000, minimum=0, maximum=MAX_MONEY)
+    cogs_rate: float = number(default=0.40, minimum=0, maximum=1, hint=_RATE)
+    platform_fee_rate: float = number(default=0.08, minimum=0, maximum=1, hint=_RATE)
+    affiliate_rate: float = number(default=0.0, minimum=0, maximum=1, hint=_RATE)
+    return_rate: float = number(default=0.05, minimum=0, maximum=1, hint=_RATE)
+    fixed_costs: float = number(default=250_000, minimum=0, maximum=MAX_MONEY)
+
+    def __post_init__(self) -> None:
+        _validate(self)
+
+
+@dataclass(frozen=True)
+class RoiResult:
+    """What the campaign returns. ``None`` marks a ratio whose divisor is 0.
+
+    Attributes:
+        impressions: ad impressions bought.
+        clicks: clicks on the ad.
+        orders: orders from those clicks (fractional: an expected value).
+        revenue: Rupiah of gross sales, orders × aov.
+        profit: Rupiah left after goods, fees, returns, ads and fixed costs.
+        roas: revenue per Rupiah of ads (None when ad_spend is 0).
+        break_even_roas: the ROAS at which ads exactly pay for themselves
+            (None when nothing is kept per order).
+        roi: profit per Rupiah spent on ads and fixed costs (None when both are 0).
+        cpa: Rupiah of ads per order (None when there are no orders).
+        max_cpa: the most one order may cost in ads before it loses money.
+    """
+
+    impressions: float
+    clicks: float
+    orders: float
+    revenue: float
+    profit: float
+    roas: float | None
+    break_even_roas: float | None
+    roi: float | None
+    cpa: float | None
+    max_cpa: float
+
+
+def _validate(inputs: RoiInputs) -> None:
+    problems: list = []
+    check_fields(inputs, problems)
+    raise_if(problems)
+
+
+def simulate_roi(*, inputs: RoiInputs) -> RoiResult:
+    """Work out what an ad campaign returns.
+
+    Notes:
+        With margin m = 1 − cogs_rate − platform_fee_rate − affiliate_rate and
+        kept k = 1 − return_rate:
+
+        - impressions = ad_spend / cpm × 1000; clicks = impressions × ctr;
+          orders = clicks × conversion_rate; revenue = orders × aov
+        - profit = revenue × k × m − ad_spend − fixed_costs
+        - roas = revenue / ad_spend (None when ad_spend = 0)
+        - break_even_roas = 1 / (k × m) (None when k × m ≤ 0: no ROAS can pay back)
+        - roi = profit / (ad_spend + fixed_costs) (None when both are 0)
+        - cpa = ad_spend / orders (None when orders = 0)
+        - max_cpa = aov × k × m
+
+    Examples:
+        Saya pasang iklan Rp 2.000.000 dengan CPM Rp 25.000, CTR 1,5 %,
+        konversi 3 % dan harga rata-rata Rp 150.000. Untung atau rugi?
+
+        >>> r = simulate_roi(inputs=RoiInputs())
+        >>> r.impressions, r.clicks, round(r.orders, 6), round(r.revenue)
+        (80000.0, 1200.0, 36.0, 5400000)
+        >>> round(r.profit), round(r.roas, 2), round(r.break_even_roas, 3)
+        (417600, 2.7, 2.024)
+        >>> round(r.cpa), round(r.max_cpa)
+        (55556, 74100)
+
+        ROAS 2,7 is above the break-even 2,02, so the campaign earns
+        Rp 417.600 after every cost; an order may cost up to Rp 74.100 in ads.
+    """
+    i = inputs
+    margin = 1 - i.cogs_rate - i.platform_fee_rate - i.affiliate_rate
+    kept = 1 - i.return_rate
+    per_rupiah = kept * margin
+    impressions = i.ad_spend / i.cpm * 1000
+    clicks = impressions * i.ctr
+    orders = clicks * i.conversion_rate
+    revenue = orders * i.aov
+    profit = revenue * per_rupiah - i.ad_spend - i.fixed_costs
+    return RoiResult(
+        impressions=impressions,
+        clicks=clicks,
+        orders=orders,
+        revenue=revenue,
+        profit=profit,
+        roas=ratio(revenue, i.ad_spend),
+        break_even_roas=1 / per_rupiah if per_rupiah > 0 else None,
+        roi=ratio(profit, i.ad_spend + i.fixed_costs),
+        cpa=ratio(i.ad_spend, orders),
+        max_cpa=i.aov * per_rupiah,
+    )
+
+
+SIMULATOR = Simulator("roi", "ROI iklan", RoiInputs, simulate_roi)

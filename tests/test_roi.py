@@ -1,0 +1,119 @@
+import math
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from simulators import InputError
+from simulators.roi import RoiInputs, simulate_roi
+from tests.strategies import roi_inputs
+
+
+class TestWorkedExamples:
+    def test_defaults(self):
+        r = simulate_roi(inputs=RoiInputs())
+        # dihitung manual: 2.000.000 / 25.000 × 1.000 = 80.000 tayangan
+        assert r.impressions == pytest.approx(80_000)
+        # 80.000 × 1,5 % = 1.200 klik; 1.200 × 3 % = 36 pesanan; 36 × 150.000 = 5.400.000
+        assert r.clicks == pytest.approx(1_200)
+        assert r.orders == pytest.approx(36)
+        assert r.revenue == pytest.approx(5_400_000)
+        # marjin 1 − 0,40 − 0,08 − 0 = 0,52; disimpan 0,95; 5.400.000 × 0,494 = 2.667.600
+        # laba 2.667.600 − 2.000.000 − 250.000 = 417.600
+        assert r.profit == pytest.approx(417_600)
+        assert r.roas == pytest.approx(2.7)  # 5.400.000 / 2.000.000
+        assert r.break_even_roas == pytest.approx(1 / 0.494)  # 2,0243
+        assert r.roi == pytest.approx(417_600 / 2_250_000)  # 0,1856
+        assert r.cpa == pytest.approx(2_000_000 / 36)  # 55.555,56
+        assert r.max_cpa == pytest.approx(74_100)  # 150.000 × 0,494
+
+    def test_losing_campaign(self):
+        # CPM 50.000 → 40.000 tayangan, 600 klik, 18 pesanan, omzet 2.700.000
+        # laba 2.700.000 × 0,494 − 2.250.000 = 1.333.800 − 2.250.000 = −916.200
+        r = simulate_roi(inputs=RoiInputs(cpm=50_000))
+        assert r.orders == pytest.approx(18)
+        assert r.profit == pytest.approx(-916_200)
+        assert r.roas == pytest.approx(1.35)
+        assert r.roas < r.break_even_roas
+
+
+class TestDivisionByZero:
+    def test_zero_spend_gives_null_roas(self):
+        r = simulate_roi(inputs=RoiInputs(ad_spend=0))
+        assert r.roas is None and r.cpa is None
+        assert r.profit == pytest.approx(-250_000)
+
+    def test_no_margin_gives_null_break_even(self):
+        r = simulate_roi(inputs=RoiInputs(cogs_rate=0.92))  # 1 − 0,92 − 0,08 = 0
+        assert r.break_even_roas is None
+        assert r.max_cpa == pytest.approx(0, abs=1e-6)
+
+    def test_zero_spend_and_fixed_gives_null_roi(self):
+        assert simulate_roi(inputs=RoiInputs(ad_spend=0, fixed_costs=0)).roi is None
+
+    def test_no_orders_gives_null_cpa(self):
+        assert simulate_roi(inputs=RoiInputs(ctr=0)).cpa is None
+
+
+class TestProperties:
+    @given(roi_inputs())
+    def test_profit_identity(self, i):
+        r = simulate_roi(inputs=i)
+        kept_margin = (1 - i.return_rate) * (1 - i.cogs_rate - i.platform_fee_rate - i.affiliate_rate)
+        expected = r.revenue * kept_margin - i.ad_spend - i.fixed_costs
+        assert math.isclose(r.profit, expected, rel_tol=1e-9, abs_tol=1e-3)
+
+    @given(roi_inputs())
+    def test_break_even_roas_gives_zero_ad_profit(self, i):
+        r = simulate_roi(inputs=i)
+        if r.break_even_roas is not None and i.ad_spend > 0:
+            # at ROAS = break-even, revenue × k × m equals the ad spend exactly
+            revenue = r.break_even_roas * i.ad_spend
+            kept_margin = 1 / r.break_even_roas
+            assert math.isclose(revenue * kept_margin, i.ad_spend, rel_tol=1e-9)
+
+    @given(roi_inputs())
+    def test_profit_positive_on_ads_iff_cpa_below_max(self, i):
+        r = simulate_roi(inputs=i)
+        kept_margin = (1 - i.return_rate) * (1 - i.cogs_rate - i.platform_fee_rate - i.affiliate_rate)
+        ad_profit = r.revenue * kept_margin - i.ad_spend
+        # away from the tie, where rounding may tip either side
+        if r.cpa is not None and r.orders > 1e-6 and abs(r.cpa - r.max_cpa) > 1e-6 * max(1, abs(r.max_cpa)):
+            assert (ad_profit > 0) == (r.cpa < r.max_cpa)
+
+    @given(roi_inputs(), st.floats(min_value=1.01, max_value=3))
+    def test_higher_conversion_never_lowers_profit(self, i, factor):
+        if (1 - i.cogs_rate - i.platform_fee_rate - i.affiliate_rate) < 0:
+            return  # with a negative margin every extra order loses money: the opposite holds
+        better = replace(i, conversion_rate=min(1.0, i.conversion_rate * factor))
+        before, after = simulate_roi(inputs=i).profit, simulate_roi(inputs=better).profit
+        assert after >= before - 1e-9 * max(1, abs(before))
+
+
+class TestValidation:
+    @pytest.mark.parametrize(
+        "field, value, fragment",
+        [
+            ("cpm", 0, "lebih dari 0"),
+            ("ad_spend", -1, "antara 0"),
+            ("ctr", 1.5, "antara 0 dan 1"),
+            ("aov", float("nan"), "terhingga"),
+            ("aov", float("inf"), "terhingga"),
+            ("cogs_rate", "0.4", "angka"),
+            ("fixed_costs", None, "null"),
+            ("return_rate", True, "angka"),
+            ("ad_spend", 10**13, "1.000.000.000.000"),
+        ],
+    )
+    def test_bad_value_names_field(self, field, value, fragment):
+        with pytest.raises(InputError) as caught:
+            RoiInputs(**{field: value})
+        (problem,) = caught.value.problems
+        assert problem.field == field
+        assert fragment in problem.message
+
+    def test_every_problem_reported_at_once(self):
+        with pytest.raises(InputError) as caught:
+            RoiInputs(cpm=0, ctr=-1, aov="x")
+        assert [p.field for p in caught.value.problems] == ["cpm", "ctr", "aov"]
