@@ -32,14 +32,14 @@ def _parse_args(argv: Sequence[str]) -> tuple[str, str | None, str | None]:
     if args == ["--list"]:
         return "list", None, None
     if not args or args[0].startswith("-"):
-        raise InputError([Problem("perintah", "sebutkan nama simulator lebih dulu, atau --list\n" + USAGE, args)])
+        raise InputError([Problem("perintah", "sebutkan nama simulator lebih dulu, atau --list (lihat --help)", args)])
     name, rest = args[0], args[1:]
     get(name)
     if rest == ["--defaults"]:
         return "run", name, None
     if len(rest) == 2 and rest[0] == "--json":
         return "run", name, rest[1]
-    raise InputError([Problem("perintah", "setelah nama simulator pakai --defaults atau --json '{...}'\n" + USAGE, rest)])
+    raise InputError([Problem("perintah", "setelah nama simulator pakai --defaults atau --json '{...}' (lihat --help)", rest)])
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
