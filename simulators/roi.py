@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ._registry import Simulator
 from ._validate import MAX_MONEY, check_fields, number, raise_if, ratio
 
-__all__ = ["RoiInputs", "RoiResult", "simulate_roi"]
+__all__ = ["RoiInputs", "RoiResult", "profit_from_revenue", "simulate_roi"]
 
 _RATE = "pecahan 0–1, mis. 0.025 untuk 2,5 %"
 
@@ -80,6 +80,30 @@ def _validate(inputs: RoiInputs) -> None:
     raise_if(problems)
 
 
+def _kept_margin(inputs: RoiInputs) -> float:
+    """Share of each Rupiah of revenue left after goods, fees and returns."""
+    return (1 - inputs.return_rate) * (1 - inputs.cogs_rate - inputs.platform_fee_rate - inputs.affiliate_rate)
+
+
+def profit_from_revenue(*, revenue: float, inputs: RoiInputs) -> float:
+    """Profit of ``revenue`` under the margins, ad spend and fixed costs of ``inputs``.
+
+    The profit rule of :func:`simulate_roi`, for callers that know the revenue
+    another way (e.g. ad spend × an expected ROAS) and must not re-derive it.
+
+    Examples:
+        Iklan Rp 1.000.000 dengan ROAS 3 menghasilkan omzet Rp 3.000.000.
+        Berapa labanya kalau biaya tetapnya Rp 100.000?
+
+        >>> round(profit_from_revenue(revenue=3_000_000, inputs=RoiInputs(ad_spend=1_000_000, fixed_costs=100_000)))
+        382000
+
+        3.000.000 × 0,95 × 0,52 = 1.482.000 is kept; minus ads and fixed costs
+        that leaves Rp 382.000.
+    """
+    return revenue * _kept_margin(inputs) - inputs.ad_spend - inputs.fixed_costs
+
+
 def simulate_roi(*, inputs: RoiInputs) -> RoiResult:
     """Work out what an ad campaign returns.
 
@@ -112,14 +136,12 @@ def simulate_roi(*, inputs: RoiInputs) -> RoiResult:
         Rp 417.600 after every cost; an order may cost up to Rp 74.100 in ads.
     """
     i = inputs
-    margin = 1 - i.cogs_rate - i.platform_fee_rate - i.affiliate_rate
-    kept = 1 - i.return_rate
-    per_rupiah = kept * margin
+    per_rupiah = _kept_margin(i)
     impressions = i.ad_spend / i.cpm * 1000
     clicks = impressions * i.ctr
     orders = clicks * i.conversion_rate
     revenue = orders * i.aov
-    profit = revenue * per_rupiah - i.ad_spend - i.fixed_costs
+    profit = profit_from_revenue(revenue=revenue, inputs=i)
     return RoiResult(
         impressions=impressions,
         clicks=clicks,

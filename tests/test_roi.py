@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from simulators import InputError
-from simulators.roi import RoiInputs, simulate_roi
+from simulators.roi import RoiInputs, profit_from_revenue, simulate_roi
 from tests.strategies import roi_inputs
 
 
@@ -63,6 +63,12 @@ class TestProperties:
         kept_margin = (1 - i.return_rate) * (1 - i.cogs_rate - i.platform_fee_rate - i.affiliate_rate)
         expected = r.revenue * kept_margin - i.ad_spend - i.fixed_costs
         assert math.isclose(r.profit, expected, rel_tol=1e-9, abs_tol=1e-3)
+
+    @given(roi_inputs())
+    def test_profit_from_revenue_is_the_model_profit(self, i):
+        # the helper other models use (campaign: revenue = spend × ROAS) is the very rule of simulate_roi
+        r = simulate_roi(inputs=i)
+        assert profit_from_revenue(revenue=r.revenue, inputs=i) == r.profit
 
     @given(roi_inputs())
     def test_break_even_roas_gives_zero_ad_profit(self, i):
