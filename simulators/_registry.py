@@ -33,8 +33,12 @@ class Simulator:
         return {"inputs": to_jsonable(inputs), "outputs": to_jsonable(outputs)}
 
 
+class _NotFinite(ValueError):
+    """NaN or Infinity in the JSON text (Python's json module would accept them)."""
+
+
 def _reject_constant(name: str) -> float:
-    raise ValueError(name)
+    raise _NotFinite(name)
 
 
 def parse_json(text: str) -> Any:
@@ -44,8 +48,12 @@ def parse_json(text: str) -> Any:
     except ValueError as error:
         if isinstance(error, json.JSONDecodeError):
             where = f" (baris {error.lineno}, kolom {error.colno})"
-        else:
+        elif isinstance(error, _NotFinite):
             where = f" ({error} bukan angka JSON yang sah)"
+        else:
+            # CPython refuses integers of more than 4300 digits (int_max_str_digits); its
+            # message is English, and no field of any model comes near such a number.
+            where = " (ada angka yang terlalu panjang, lebih dari 4.300 digit)"
         raise InputError([Problem("", "JSON tidak bisa dibaca" + where + "; contoh yang benar: {\"ad_spend\": 2000000}", text[:80])]) from None
     except RecursionError:
         raise InputError([Problem("", "JSON terlalu dalam bersarang", text[:80])]) from None

@@ -182,7 +182,9 @@ def from_mapping(
     for key in data:
         if key not in fields:
             allowed = ", ".join(sorted(fields))
-            problems.append(Problem(prefix + str(key), f"kolom tidak dikenal; yang boleh: {allowed}", data[key]))
+            # a hostile key may be 10 000 characters long: name it, but briefly
+            shown = str(key) if len(str(key)) <= 40 else str(key)[:40] + "…"
+            problems.append(Problem(prefix + shown, f"kolom tidak dikenal; yang boleh: {allowed}", data[key]))
     kwargs = {}
     broken = False
     for key, f in fields.items():

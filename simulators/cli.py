@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from typing import Sequence, TextIO
 
-from . import SIMULATORS, dumps, get, parse_json, run
+from . import SIMULATORS, dumps, get, parse_json
 from .errors import InputError, Problem
 
 USAGE = """Pemakaian:
@@ -56,7 +56,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         if text == "-":
             text = stdin.read()
         payload = {} if text is None else parse_json(text)
-        document = dumps(run(name, payload))
+        # get(name).run, not run(): run() reads None as "all defaults", but the JSON
+        # text `null` is not an object and must be refused like `[]` or `42`.
+        document = dumps(get(name).run(payload))
     except InputError as error:
         for problem in error.problems:
             stderr.write(f"galat: {problem}\n")
