@@ -49,7 +49,7 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.D
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"\s*<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
-_OLD_META = re.compile(r"<meta http-equiv=\"Content-Security-Policy\"[^>]*>\s*", re.IGNORECASE)
+_OLD_META = re.compile(r"<meta http-equiv=\"Content-Security-Policy\"[^>]*>", re.IGNORECASE)
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href"}
 
 META_MARK = '<meta http-equiv="Content-Security-Policy"'
