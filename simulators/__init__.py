@@ -10,13 +10,14 @@ from __future__ import annotations
 from ._registry import Simulator, dumps, parse_json
 from .errors import InputError, Problem
 from .cadence import SIMULATOR as _CADENCE
+from .omnichannel import SIMULATOR as _OMNICHANNEL
 from .roi import SIMULATOR as _ROI
 
 __all__ = ["InputError", "Problem", "SIMULATORS", "Simulator", "run", "run_json"]
 
 __version__ = "0.1.0"
 
-SIMULATORS: dict[str, Simulator] = {s.name: s for s in (_ROI, _CADENCE)}
+SIMULATORS: dict[str, Simulator] = {s.name: s for s in (_ROI, _CADENCE, _OMNICHANNEL)}
 
 
 def get(name: str) -> Simulator:

@@ -67,3 +67,46 @@ def cadence_inputs(draw, max_weeks=52):
         start_date=draw(st.dates(datetime.date(2000, 1, 1), datetime.date(2100, 12, 31))),
         mix=draw(mix_items()),
     )
+
+
+# --- omnichannel -------------------------------------------------------------
+
+visits = st.floats(min_value=0, max_value=1e6, allow_nan=False)
+
+
+@st.composite
+def omnichannel_inputs(draw, max_channels=5, with_shock=None):
+    """Valid omnichannel inputs: 1–``max_channels`` channels, random links, maybe a shock.
+
+    Each channel's outgoing rates are a drawn total (0–1) split by drawn weights,
+    so their sum never passes 1. Draws that close a loop (every visitor circles
+    forever) are discarded: that refusal has its own tests.
+    """
+    from hypothesis import assume
+
+    from simulators import InputError
+    from simulators.omnichannel import Channel, Link, OmnichannelInputs, Shock
+
+    n = draw(st.integers(min_value=1, max_value=max_channels))
+    names = [f"Kanal {i}" for i in range(n)]
+    channels = tuple(
+        Channel(name, traffic=draw(visits), conversion_rate=draw(rates), aov=draw(money), fee_rate=draw(rates))
+        for name in names
+    )
+    pairs = [(a, b) for a in range(n) for b in range(n) if a != b]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True)) if pairs else []
+    targets: dict[int, list[int]] = {}
+    for a, b in chosen:
+        targets.setdefault(a, []).append(b)
+    links = []
+    for a, bs in targets.items():
+        total = draw(rates)
+        weights = [draw(st.floats(min_value=0.01, max_value=1)) for _ in bs]
+        links += [Link(names[a], names[b], rate=total * w / sum(weights)) for b, w in zip(bs, weights)]
+    shocked = draw(st.booleans()) if with_shock is None else with_shock
+    shock = Shock(draw(st.sampled_from(names)), traffic_drop=draw(rates)) if shocked else None
+    try:
+        return OmnichannelInputs(channels=channels, links=tuple(links), shock=shock)
+    except InputError as error:
+        assume(not any("putaran tertutup" in problem.message for problem in error.problems))
+        raise
