@@ -1,0 +1,323 @@
+"""MkDocs hook: sourced figures, source tables and self-hosted math in the pages.
+
+Tokens in a page's Markdown (outside code):
+
+- ``[[fakta:ID]]`` → the row's value in Indonesian with its unit, plus a
+  footnote reference; the footnotes (outlet, title, date, or the assumption's
+  reasoning) are appended to the page, one per source.
+- ``[[fakta:ID1..ID2]]`` → a range ("40–60 %") with one footnote.
+- ``[[tabel-sumber]]`` → every source with the figures that cite it
+  (used by referensi/sumber.md).
+- ``[[tabel-asumsi]]`` → every figure that is an assumption, with its reasoning.
+- ``[[peta-isi]]`` → every page of the navigation, grouped by section, so the
+  home page reaches each chapter in one tap and never drifts from ``nav:``.
+
+An unknown id, a malformed token or a broken data row stops the build with a
+message that names the page and the row. Pages with formulas
+(``pymdownx.arithmatex``) get KaTeX from node_modules, copied into the site
+at build time; other pages load nothing extra.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import pathlib
+import posixpath
+import re
+import shutil
+import sys
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Section
+from mkdocs.utils import get_relative_url
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sitebuild import figures  # noqa: E402  (needs ROOT on sys.path first)
+
+log = logging.getLogger("mkdocs.hooks.figures")
+
+SOURCES_PAGE = "referensi/sumber.md"
+KATEX_DIR = ROOT / "node_modules" / "katex" / "dist"
+MATH_INIT = ROOT / "sitebuild" / "static" / "math.js"
+MATH_DEST = "assets/math"
+NOTEBOOK_CSS = ROOT / "sitebuild" / "static" / "notebook.css"
+NOTEBOOK_CSS_DEST = "assets/notebook.css"
+
+_ID = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
+FACT_TOKEN = re.compile(rf"\[\[fakta:(?P<low>{_ID})(?:\.\.(?P<high>{_ID}))?\]\]")
+ANY_FACT_TOKEN = re.compile(r"\[\[fakta:[^\]]*\]\]")
+# Code is left alone, so a page may show a token as an example.
+CODE = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+
+_state: dict = {"catalog": None, "nav": None, "math_pages": 0, "notebook_pages": 0}
+
+
+# ---------------------------------------------------------------------------
+# Events
+
+
+def on_config(config):
+    try:
+        _state["catalog"] = figures.load(ROOT / "data")
+    except figures.DataError as error:
+        raise PluginError(str(error)) from None
+    _state["math_pages"] = 0
+    _state["notebook_pages"] = 0
+    return config
+
+
+def on_nav(nav, config, files):
+    _state["nav"] = nav
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    if not src.endswith(".md"):
+        return markdown  # notebooks are rendered by mkdocs-jupyter from their own file
+    catalog = _state["catalog"]
+    sources_link = _sources_link(src, files)
+    notes: dict[str, str] = {}
+
+    def fact(match: re.Match) -> str:
+        try:
+            low = catalog.figure(match["low"])
+            high = catalog.figure(match["high"]) if match["high"] else None
+            text = figures.format_range(low, high) if high else low.text
+        except (KeyError, ValueError) as error:
+            message = error.args[0] if error.args else str(error)
+            raise PluginError(f"docs/{src}: {match.group(0)}: {message}") from None
+        label, note = _footnote(low, high, catalog, sources_link)
+        notes.setdefault(label, note)
+        return f"{_nowrap(text)}[^{label}]"
+
+    def tokens(text: str) -> str:
+        text = FACT_TOKEN.sub(fact, text)
+        bad = ANY_FACT_TOKEN.search(text)
+        if bad:
+            raise PluginError(
+                f"docs/{src}: token {bad.group(0)} tidak bisa dibaca; tulis [[fakta:ID]] "
+                "atau [[fakta:ID_BAWAH..ID_ATAS]] dengan id dari data/facts.csv atau data/defaults/*.csv"
+            )
+        text = text.replace("[[tabel-sumber]]", _sources_table(catalog))
+        text = text.replace("[[tabel-asumsi]]", _assumptions_table(catalog))
+        if "[[peta-isi]]" in text:
+            text = text.replace("[[peta-isi]]", _site_map(page))
+        return text
+
+    markdown = _outside_code(markdown, tokens)
+    if notes:
+        markdown = markdown.rstrip() + "\n\n" + "\n".join(f"[^{k}]: {v}" for k, v in notes.items()) + "\n"
+    return markdown
+
+
+def on_page_content(html_text, page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        _state["notebook_pages"] += 1
+        return _clean_notebook(html_text, page, files)
+    return html_text
+
+
+def on_post_page(output, page, config):
+    if page.file.src_uri.endswith(".ipynb"):
+        href = html.escape(get_relative_url(f"{NOTEBOOK_CSS_DEST}", page.url))
+        output = output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+    if 'class="arithmatex"' in output:
+        _state["math_pages"] += 1
+        url = lambda name: html.escape(get_relative_url(f"{MATH_DEST}/{name}", page.url))  # noqa: E731
+        head = f'<link rel="stylesheet" href="{url("katex.min.css")}">\n'
+        body = "".join(
+            f'<script defer src="{url(name)}"></script>\n' for name in ("katex.min.js", "auto-render.min.js", "math.js")
+        )
+        output = output.replace("</head>", head + "</head>", 1).replace("</body>", body + "</body>", 1)
+    return output
+
+
+def on_post_build(config):
+    site = pathlib.Path(config["site_dir"])
+    if _state["notebook_pages"]:
+        (site / NOTEBOOK_CSS_DEST).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(NOTEBOOK_CSS, site / NOTEBOOK_CSS_DEST)
+    if not _state["math_pages"]:
+        return
+    if not (KATEX_DIR / "katex.min.js").is_file():
+        raise PluginError(
+            f"KaTeX tidak ditemukan di {KATEX_DIR.relative_to(ROOT)}: jalankan `make node` (npm ci) dulu; "
+            "rumus di halaman memerlukannya dan CDN tidak dipakai"
+        )
+    dest = site / MATH_DEST
+    (dest / "fonts").mkdir(parents=True, exist_ok=True)
+    css = (KATEX_DIR / "katex.min.css").read_text(encoding="utf-8")
+    # Only the woff2 fonts are copied (every browser that runs the site reads
+    # woff2), so the older formats are dropped from the stylesheet too.
+    css = re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css)
+    (dest / "katex.min.css").write_text(css, encoding="utf-8")
+    shutil.copy2(KATEX_DIR / "katex.min.js", dest / "katex.min.js")
+    shutil.copy2(KATEX_DIR / "contrib" / "auto-render.min.js", dest / "auto-render.min.js")
+    shutil.copy2(MATH_INIT, dest / "math.js")
+    for font in (KATEX_DIR / "fonts").glob("*.woff2"):
+        shutil.copy2(font, dest / "fonts" / font.name)
+
+
+# ---------------------------------------------------------------------------
+# Pieces
+
+
+def _outside_code(markdown: str, change) -> str:
+    """Apply ``change`` to the parts of ``markdown`` that are not code."""
+    parts, last = [], 0
+    for match in CODE.finditer(markdown):
+        parts.append(change(markdown[last : match.start()]))
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(change(markdown[last:]))
+    return "".join(parts)
+
+
+def _nowrap(text: str) -> str:
+    """Keep "Rp" with its number and a number with its "%" on one line of a phone screen."""
+    return re.sub(r"\bRp ", "Rp\u00a0", text).replace(" %", "\u00a0%")
+
+
+def _md(text: str) -> str:
+    """Data text inside Markdown, with the characters Markdown would act on escaped."""
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", " ".join(text.split()))
+
+
+def _sources_link(src: str, files) -> str | None:
+    """Relative link from page ``src`` to the sources table, if that page holds one."""
+    target = files.get_file_from_path(SOURCES_PAGE)
+    if target is None or "[[tabel-sumber]]" not in target.content_string:
+        return None
+    return posixpath.relpath(SOURCES_PAGE, posixpath.dirname(src) or ".")
+
+
+def _cite(source: figures.Source, sources_link: str | None) -> str:
+    text = f"{_md(source.outlet)}, “{_md(source.title)}”, {source.date_text}."
+    if sources_link:
+        text += f" [Lihat daftar sumber]({sources_link}#sumber-{source.id})."
+    return text
+
+
+def _footnote(low, high, catalog, sources_link) -> tuple[str, str]:
+    """(label, text) of the one footnote behind a figure or a range."""
+    rows = [low] if high is None else [low, high]
+    cited = [catalog.sources[f.source] for f in rows if f.source]
+    if all(f.source for f in rows) and len({s.id for s in cited}) == 1:
+        return f"sumber-{cited[0].id}", _cite(cited[0], sources_link)
+    if len(rows) == 1 or (not low.source and not high.source and low.asumsi == high.asumsi):
+        return f"asumsi-{low.id}", f"Asumsi: {_md(low.asumsi)}"
+    parts = []
+    for name, row in zip(("Batas bawah", "Batas atas"), rows):
+        what = _cite(catalog.sources[row.source], sources_link) if row.source else f"asumsi: {_md(row.asumsi)}"
+        parts.append(f"{name}: {what}")
+    return f"fakta-{low.id}--{high.id}", " ".join(parts)
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    """A raw HTML table (cells already escaped), framed by blank lines for Markdown."""
+    th = "".join(f"<th>{h}</th>" for h in head)
+    body = "\n".join(row_html for row_html in rows)
+    return f"\n\n<table>\n<thead><tr>{th}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n\n"
+
+
+def _sources_table(catalog: figures.Catalog) -> str:
+    rows = []
+    for source in sorted(catalog.sources.values(), key=lambda s: (s.date, s.id), reverse=True):
+        cited = catalog.citing(source.id)
+        uses = "".join(
+            f"<li>{html.escape(f.meaning)}: {html.escape(_nowrap(f.text))}</li>" for f in cited
+        )
+        note = f"<br><small>{html.escape(source.note)}</small>" if source.note else ""
+        rows.append(
+            f'<tr id="sumber-{html.escape(source.id)}">'
+            f"<td>{html.escape(source.outlet)}</td>"
+            f"<td>{html.escape(source.title)}{note}</td>"
+            f"<td>{html.escape(source.date_text)}</td>"
+            f"<td>{f'<ul>{uses}</ul>' if uses else 'belum dikutip'}</td></tr>"
+        )
+    return _table(["Sumber", "Judul", "Tanggal", "Angka yang memakainya"], rows)
+
+
+def _assumptions_table(catalog: figures.Catalog) -> str:
+    rows = [
+        f'<tr id="asumsi-{html.escape(f.id)}">'
+        f"<td>{html.escape(f.meaning)}<br><small><code>{html.escape(f.id)}</code></small></td>"
+        f"<td>{html.escape(_nowrap(f.text))}</td>"
+        f"<td>{html.escape(f.asumsi)}</td></tr>"
+        for f in catalog.assumptions()
+    ]
+    return _table(["Angka", "Nilai", "Alasan"], rows)
+
+
+def _site_map(page) -> str:
+    """Nested list of every page in ``nav:``, linked relative to ``page``."""
+    nav = _state["nav"]
+    here = posixpath.dirname(page.file.src_uri) or "."
+
+    def link(item) -> str:
+        return f"[{_md(item.title or '')}]({posixpath.relpath(item.file.src_uri, here)})"
+
+    lines = []
+    for item in nav.items:
+        if isinstance(item, Section):
+            children = [c for c in item.children if not isinstance(c, Section) and c.file]
+            index = next((c for c in children if c.file.src_uri.endswith("index.md")), None)
+            head = f"[{_md(item.title)}]({posixpath.relpath(index.file.src_uri, here)})" if index else f"**{_md(item.title)}**"
+            lines.append(f"- {head}")
+            lines += [f"    - {link(c)}" for c in children if c is not index]
+        elif getattr(item, "file", None) is not None and item.file.src_uri != page.file.src_uri:
+            lines.append(f"- {link(item)}")
+    return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _clean_notebook(content: str, page, files) -> str:
+    """Slim mkdocs-jupyter's HTML down to the notebook itself, styled by the theme.
+
+    nbconvert inlines JupyterLab's whole stylesheet (about 600 KB per page), a
+    MathJax 2 loader and a Mermaid loader pointing at CDNs, and a hidden copy
+    of every code cell for its own copy button. All of that goes: code becomes
+    ``div.highlight > pre > code`` (Material's colours, dark mode and copy
+    button) folded in a ``details`` so a phone shows the results first, DataFrames become plain tables (Material's table style), and
+    sitebuild/static/notebook.css adds the few rules left.
+    """
+    start = content.find('<div class="jupyter-wrapper">')
+    if start < 0:
+        raise PluginError(f"docs/{page.file.src_uri}: keluaran mkdocs-jupyter tidak dikenali (jupyter-wrapper tidak ada)")
+    content = content[start:]
+    content = re.sub(r"<style\b.*?</style>|<script\b.*?</script>", "", content, flags=re.DOTALL)
+    content = re.sub(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', "", content, flags=re.DOTALL)
+    content = re.sub(r'<div class="clipboard-copy-txt"[^>]*>.*?</div>', "", content, flags=re.DOTALL)
+    content = re.sub(
+        r'<div class="highlight-ipynb[^"]*"><pre>(.*?)</pre>\s*</div>',
+        r'<details class="kode"><summary>Kode Python</summary><div class="highlight"><pre><code>\1</code></pre></div></details>',
+        content,
+        flags=re.DOTALL,
+    )
+    content = content.replace('<table border="1" class="dataframe">', "<table>")
+    content = content.replace(' style="text-align: right;"', "")
+    content = content.replace('class="anchor-link"', 'class="headerlink"')
+    return _notebook_links(content, page, files)
+
+
+def _notebook_links(content: str, page, files) -> str:
+    """Point Markdown-cell links to other pages (``../x/y.md``) at the built pages.
+
+    MkDocs rewrites and checks links of Markdown pages only; a notebook's links
+    are resolved here, and one to a missing page stops the build.
+    """
+    here = posixpath.dirname(page.file.src_uri)
+
+    def fix(match: re.Match) -> str:
+        target, fragment = match["path"], match["fragment"] or ""
+        src = posixpath.normpath(posixpath.join(here, target))
+        file = files.get_file_from_path(src)
+        if file is None:
+            raise PluginError(f"docs/{page.file.src_uri}: tautan ke {target!r} menunjuk halaman yang tidak ada (docs/{src})")
+        return f'href="{html.escape(get_relative_url(file.url, page.url))}{fragment}"'
+
+    return re.sub(r'href="(?!https?:|mailto:|#|/)(?P<path>[^"#]+\.(?:md|ipynb))(?P<fragment>#[^"]*)?"', fix, content)
