@@ -12,12 +12,13 @@ from .errors import InputError, Problem
 from .cadence import SIMULATOR as _CADENCE
 from .omnichannel import SIMULATOR as _OMNICHANNEL
 from .roi import SIMULATOR as _ROI
+from .runway import SIMULATOR as _RUNWAY
 
 __all__ = ["InputError", "Problem", "SIMULATORS", "Simulator", "run", "run_json"]
 
 __version__ = "0.1.0"
 
-SIMULATORS: dict[str, Simulator] = {s.name: s for s in (_ROI, _CADENCE, _OMNICHANNEL)}
+SIMULATORS: dict[str, Simulator] = {s.name: s for s in (_ROI, _CADENCE, _OMNICHANNEL, _RUNWAY)}
 
 
 def get(name: str) -> Simulator:

@@ -1,0 +1,485 @@
+"""Simulasi guncangan omzet: how long the cash lasts when one channel's revenue falls, with and without a recovery plan."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import MISSING, dataclass
+from typing import Any
+
+from ._registry import Simulator
+from ._validate import MAX_MONEY, check_fields, from_mapping, list_of, number, raise_if, text
+from .errors import Problem
+from .roi import RoiInputs, RoiResult, simulate_roi
+
+__all__ = [
+    "RecoveryPlan",
+    "RevenueShock",
+    "RunwayChannel",
+    "RunwayInputs",
+    "RunwayResult",
+    "RunwayWeek",
+    "simulate_runway",
+]
+
+MAX_CHANNELS = 12
+MAX_WEEKS = 52
+NAME_LENGTH = 40
+
+_RATE = "pecahan 0–1, mis. 0.5 untuk 50 %"
+
+
+@dataclass(frozen=True)
+class RunwayChannel:
+    """One place the seller sells, before the shock.
+
+    Attributes:
+        name: the channel's name, unique, 1–40 characters ("TikTok Shop (Live)").
+        weekly_revenue: Rupiah of sales per week through it before the shock.
+    """
+
+    name: str = text(max_length=NAME_LENGTH)
+    weekly_revenue: float = number(default=MISSING, minimum=0, maximum=MAX_MONEY)
+
+
+@dataclass(frozen=True)
+class RevenueShock:
+    """One channel loses part of its revenue, from week 1 on.
+
+    Attributes:
+        channel: name of the channel hit; ``None`` (JSON ``null``, or left
+            out together with the whole shock) means the first channel.
+        revenue_drop: share of that channel's weekly revenue lost (0–1).
+        weeks: how many weeks the loss lasts, a whole number 1–52; more weeks
+            than the horizon means it lasts the whole horizon.
+    """
+
+    channel: str | None = None
+    revenue_drop: float = number(default=0.5, minimum=0, maximum=1, hint=_RATE)
+    weeks: int = number(default=8, minimum=1, maximum=MAX_WEEKS, integer=True)
+
+
+def _like_roi(name: str) -> Any:
+    """A plan field with the very default and range of ``RoiInputs.<name>``."""
+    roi_field = next(f for f in dataclasses.fields(RoiInputs) if f.name == name)
+    return dataclasses.field(default=roi_field.default, metadata=roi_field.metadata)
+
+
+@dataclass(frozen=True)
+class RecoveryPlan:
+    """Ads and content moved to other channels, valued with the ROI model.
+
+    Attributes:
+        weekly_ad_spend: Rupiah of ads per week once the plan runs at full size.
+        weekly_content_costs: Rupiah per week of other plan costs at full size
+            (content production, samples); the ROI model's ``fixed_costs``.
+        ramp_weeks: weeks the plan takes to grow to full size, a whole number
+            0–52 (0: full size from its first week; see :func:`simulate_runway`).
+        start_week: the week the plan starts, a whole number 1–52, at most
+            ``horizon_weeks``.
+        cpm, ctr, conversion_rate, aov, cogs_rate, platform_fee_rate,
+            affiliate_rate, return_rate: the ROI model's inputs of the same
+            name (:class:`simulators.roi.RoiInputs`), same units, ranges and
+            defaults.
+    """
+
+    weekly_ad_spend: float = number(default=1_500_000, minimum=0, maximum=MAX_MONEY)
+    weekly_content_costs: float = number(default=150_000, minimum=0, maximum=MAX_MONEY)
+    ramp_weeks: int = number(default=4, minimum=0, maximum=MAX_WEEKS, integer=True)
+    start_week: int = number(default=1, minimum=1, maximum=MAX_WEEKS, integer=True)
+    cpm: float = _like_roi("cpm")
+    ctr: float = _like_roi("ctr")
+    conversion_rate: float = _like_roi("conversion_rate")
+    aov: float = _like_roi("aov")
+    cogs_rate: float = _like_roi("cogs_rate")
+    platform_fee_rate: float = _like_roi("platform_fee_rate")
+    affiliate_rate: float = _like_roi("affiliate_rate")
+    return_rate: float = _like_roi("return_rate")
+
+    def roi_inputs(self) -> RoiInputs:
+        """One week of the plan at full size, as the ROI model's inputs."""
+        return RoiInputs(
+            ad_spend=self.weekly_ad_spend,
+            fixed_costs=self.weekly_content_costs,
+            cpm=self.cpm,
+            ctr=self.ctr,
+            conversion_rate=self.conversion_rate,
+            aov=self.aov,
+            cogs_rate=self.cogs_rate,
+            platform_fee_rate=self.platform_fee_rate,
+            affiliate_rate=self.affiliate_rate,
+            return_rate=self.return_rate,
+        )
+
+
+# Defaults: a seller whose sales ran mostly through TikTok Shop Live. Every figure is a
+# row of data/defaults/runway.csv, with its source or the reasoning behind the assumption.
+_DEFAULT_CHANNELS = (
+    RunwayChannel("TikTok Shop (Live)", weekly_revenue=7_000_000),
+    RunwayChannel("Marketplace", weekly_revenue=2_000_000),
+    RunwayChannel("Instagram", weekly_revenue=1_000_000),
+)
+
+
+@dataclass(frozen=True)
+class RunwayInputs:
+    """A seller's weekly money before a shock, the shock, and a plan against it.
+
+    Attributes:
+        channels: 1–12 :class:`RunwayChannel`, names unique.
+        gross_margin: share of revenue left after the goods and the platform
+            fees (0–1), for the existing channels.
+        fixed_weekly_costs: Rupiah per week paid whatever sells (wages, rent,
+            internet, the owner's draw).
+        cash_on_hand: Rupiah in the till at the start of week 1.
+        shock: the :class:`RevenueShock`.
+        plan: the :class:`RecoveryPlan`.
+        horizon_weeks: weeks simulated, a whole number 1–52.
+    """
+
+    channels: tuple[RunwayChannel, ...] = _DEFAULT_CHANNELS
+    gross_margin: float = number(default=0.5, minimum=0, maximum=1, hint=_RATE)
+    fixed_weekly_costs: float = number(default=3_500_000, minimum=0, maximum=MAX_MONEY)
+    cash_on_hand: float = number(default=1_500_000, minimum=0, maximum=MAX_MONEY)
+    shock: RevenueShock = RevenueShock()
+    plan: RecoveryPlan = RecoveryPlan()
+    horizon_weeks: int = number(default=12, minimum=1, maximum=MAX_WEEKS, integer=True)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.channels, list):
+            object.__setattr__(self, "channels", tuple(self.channels))
+        # A shock without a channel hits the first one; the inputs echo its name.
+        first = self.channels[0] if isinstance(self.channels, tuple) and self.channels else None
+        if isinstance(self.shock, RevenueShock) and self.shock.channel is None and isinstance(first, RunwayChannel):
+            object.__setattr__(self, "shock", dataclasses.replace(self.shock, channel=first.name))
+        _validate(self)
+
+
+@dataclass(frozen=True)
+class RunwayWeek:
+    """One week, without and with the plan.
+
+    Attributes:
+        week: week number, from 1 (the first week of the shock).
+        revenue_without_plan: Rupiah of sales of the existing channels.
+        revenue_with_plan: the same plus the plan's sales.
+        recovered_revenue: the plan's sales that week.
+        plan_ad_spend: Rupiah of the plan's ads that week.
+        plan_profit: the plan's profit that week (ROI model; negative when it
+            costs more than it brings).
+        profit_without_plan: revenue_without_plan × gross_margin − fixed_weekly_costs.
+        profit_with_plan: profit_without_plan + plan_profit.
+        cash_without_plan: cash at the end of the week without the plan.
+        cash_with_plan: cash at the end of the week with the plan.
+    """
+
+    week: int
+    revenue_without_plan: float
+    revenue_with_plan: float
+    recovered_revenue: float
+    plan_ad_spend: float
+    plan_profit: float
+    profit_without_plan: float
+    profit_with_plan: float
+    cash_without_plan: float
+    cash_with_plan: float
+
+
+@dataclass(frozen=True)
+class RunwayResult:
+    """How the cash moves through the shock. ``None`` marks "not within the horizon".
+
+    Attributes:
+        revenue_before_shock: Rupiah per week of all channels before the shock.
+        profit_before_shock: Rupiah per week before the shock.
+        revenue_lost_per_week: Rupiah per week the shock takes while it lasts.
+        plan_at_full_size: one week of the plan at full size, from the ROI model.
+        weekly: one :class:`RunwayWeek` per week of the horizon.
+        runway_weeks_without_plan: the first week whose closing cash is below
+            0 without the plan (None: cash lasts the whole horizon).
+        runway_weeks_with_plan: the same with the plan.
+        lowest_cash_without_plan: the lowest closing cash of any week without the plan.
+        lowest_cash_week_without_plan: the first week it is reached.
+        lowest_cash_with_plan: the lowest closing cash of any week with the plan.
+        lowest_cash_week_with_plan: the first week it is reached.
+        break_even_week_without_plan: the first week whose profit is ≥ 0 again
+            without the plan (None: not within the horizon; 1 when no week
+            loses money).
+        break_even_week_with_plan: the same with the plan.
+        total_revenue_without_plan: Rupiah over the horizon.
+        total_revenue_with_plan: Rupiah over the horizon.
+        total_recovered_revenue: Rupiah of the plan's sales over the horizon.
+        total_plan_ad_spend: Rupiah of the plan's ads over the horizon.
+        total_plan_profit: the plan's profit over the horizon.
+        total_profit_without_plan: Rupiah over the horizon.
+        total_profit_with_plan: Rupiah over the horizon.
+        final_cash_without_plan: closing cash of the last week without the plan.
+        final_cash_with_plan: closing cash of the last week with the plan.
+    """
+
+    revenue_before_shock: float
+    profit_before_shock: float
+    revenue_lost_per_week: float
+    plan_at_full_size: RoiResult
+    weekly: tuple[RunwayWeek, ...]
+    runway_weeks_without_plan: int | None
+    runway_weeks_with_plan: int | None
+    lowest_cash_without_plan: float
+    lowest_cash_week_without_plan: int
+    lowest_cash_with_plan: float
+    lowest_cash_week_with_plan: int
+    break_even_week_without_plan: int | None
+    break_even_week_with_plan: int | None
+    total_revenue_without_plan: float
+    total_revenue_with_plan: float
+    total_recovered_revenue: float
+    total_plan_ad_spend: float
+    total_plan_profit: float
+    total_profit_without_plan: float
+    total_profit_with_plan: float
+    final_cash_without_plan: float
+    final_cash_with_plan: float
+
+
+def _validate(inputs: RunwayInputs) -> None:
+    problems: list[Problem] = []
+    check_fields(inputs, problems)
+
+    channels = inputs.channels
+    names: list[str] = []  # names of the channels that are themselves well-formed
+    if not isinstance(channels, tuple) or not 1 <= len(channels) <= MAX_CHANNELS:
+        count = f" (sekarang {len(channels)})" if isinstance(channels, tuple) else ""
+        problems.append(Problem("channels", f"harus berisi 1–{MAX_CHANNELS} kanal{count}", channels))
+        channels = ()
+    seen: dict[str, int] = {}
+    for i, channel in enumerate(channels):
+        if not isinstance(channel, RunwayChannel):
+            problems.append(Problem(f"channels.{i}", "harus berupa kanal {name, weekly_revenue}", channel))
+            continue
+        before = len(problems)
+        check_fields(channel, problems, prefix=f"channels.{i}.")
+        if any(p.field == f"channels.{i}.name" for p in problems[before:]):
+            continue
+        key = channel.name.strip().casefold()
+        if key in seen:
+            problems.append(
+                Problem(f"channels.{i}.name", f"nama kanal {channel.name!r} sudah dipakai di channels.{seen[key]}; nama harus unik", channel.name)
+            )
+        else:
+            seen[key] = i
+            names.append(channel.name)
+
+    shock = inputs.shock
+    if not isinstance(shock, RevenueShock):
+        problems.append(Problem("shock", "harus berupa objek {channel, revenue_drop, weeks}", shock))
+    else:
+        check_fields(shock, problems, prefix="shock.")
+        if shock.channel is not None and (not isinstance(shock.channel, str) or shock.channel not in names) and names:
+            listing = ", ".join(names)
+            problems.append(Problem("shock.channel", f"kanal tidak dikenal: {shock.channel!r}; pilih salah satu: {listing}", shock.channel))
+
+    plan = inputs.plan
+    if not isinstance(plan, RecoveryPlan):
+        problems.append(Problem("plan", "harus berupa objek rencana pemulihan {weekly_ad_spend, ramp_weeks, start_week, …}", plan))
+    else:
+        before = len(problems)
+        check_fields(plan, problems, prefix="plan.")
+        horizon = inputs.horizon_weeks
+        start_ok = not any(p.field == "plan.start_week" for p in problems[before:])
+        horizon_ok = not any(p.field == "horizon_weeks" for p in problems)
+        if start_ok and horizon_ok and plan.start_week > horizon:
+            problems.append(
+                Problem("plan.start_week", f"harus paling besar horizon_weeks ({horizon}): rencana yang mulai sesudah horizon tidak terlihat", plan.start_week)
+            )
+    raise_if(problems)
+
+
+def _size(week: int, plan: RecoveryPlan) -> float:
+    """Share of its full size the plan runs at in ``week``: 0 before it starts, then a linear ramp."""
+    if week < plan.start_week:
+        return 0.0
+    if plan.ramp_weeks == 0:
+        return 1.0
+    return min(1.0, (week - plan.start_week + 1) / plan.ramp_weeks)
+
+
+def _first(weeks: list[int]) -> int | None:
+    return weeks[0] if weeks else None
+
+
+def _break_even(profits: list[float]) -> int | None:
+    """The first week with profit ≥ 0 at or after the first week that loses money (1 when none does)."""
+    losing = [w for w, p in enumerate(profits, start=1) if p < 0]
+    if not losing:
+        return 1
+    return _first([w for w, p in enumerate(profits, start=1) if w > losing[0] and p >= 0])
+
+
+def _lowest(cash: list[float]) -> tuple[float, int]:
+    low = min(cash)
+    return low, cash.index(low) + 1
+
+
+def simulate_runway(*, inputs: RunwayInputs) -> RunwayResult:
+    """Follow the weekly cash through a revenue shock, without and with a recovery plan.
+
+    Notes:
+        Weeks w = 1 … H (horizon_weeks); week 1 is the first week of the shock.
+
+        - revenue_without(w) = Σ channel weekly_revenue − [w ≤ shock.weeks] ×
+          revenue_drop × weekly_revenue of the shocked channel
+        - profit_without(w) = revenue_without(w) × gross_margin − fixed_weekly_costs
+        - The plan at full size is one week of the ROI model with
+          ad_spend = weekly_ad_spend and fixed_costs = weekly_content_costs.
+          In week w it runs at size s(w) = 0 before start_week, then
+          min(1, (w − start_week + 1) / ramp_weeks) (1 at once when
+          ramp_weeks = 0): the seller starts small and grows the plan as it
+          proves itself. The ROI model is linear in ad_spend and fixed_costs,
+          so that week's ad spend, recovered revenue and plan profit are
+          s(w) times those of the full-size week.
+        - profit_with(w) = profit_without(w) + plan_profit(w)
+        - cash(w) = cash(w − 1) + profit(w), cash(0) = cash_on_hand
+        - runway week = the first w with cash(w) < 0, None if none within H
+        - lowest cash = min over w of cash(w), the first week on ties
+        - break-even week = the first w with profit(w) ≥ 0 after the first
+          week with a loss; 1 when no week loses money; None when the loss
+          lasts to the end of the horizon.
+
+        When the full-size plan's profit is ≥ 0, every week's plan profit is
+        ≥ 0, so the cash with the plan is never below the cash without it and
+        the runway with the plan is never shorter.
+
+    Examples:
+        Omzet Live saya Rp 7 juta seminggu turun separuh selama 8 minggu. Kas
+        tinggal Rp 1,5 juta. Kapan kas habis, dan apakah iklan Rp 1,5 juta
+        seminggu di kanal lain menolong?
+
+        >>> r = simulate_runway(inputs=RunwayInputs())
+        >>> r.revenue_lost_per_week, r.weekly[0].profit_without_plan
+        (3500000.0, -250000.0)
+        >>> r.runway_weeks_without_plan, r.runway_weeks_with_plan
+        (7, None)
+        >>> round(r.plan_at_full_size.profit), round(r.lowest_cash_with_plan), r.lowest_cash_week_with_plan
+        (350700, 1263025, 2)
+        >>> r.break_even_week_without_plan, r.break_even_week_with_plan
+        (9, 3)
+
+        Without the plan the till is empty in week 7; with it, the lowest
+        point is Rp 1.263.025 in week 2 and the business is back to
+        break-even in week 3 instead of week 9.
+    """
+    i = inputs
+    shocked = next(c for c in i.channels if c.name == i.shock.channel)
+    before = math.fsum(c.weekly_revenue for c in i.channels)
+    lost = shocked.weekly_revenue * i.shock.revenue_drop
+    full = simulate_roi(inputs=i.plan.roi_inputs())
+
+    rows = []
+    cash_without = cash_with = float(i.cash_on_hand)
+    for week in range(1, int(i.horizon_weeks) + 1):
+        revenue = before - lost if week <= i.shock.weeks else before
+        size = _size(week, i.plan)
+        recovered, plan_profit = size * full.revenue, size * full.profit
+        profit_without = revenue * i.gross_margin - i.fixed_weekly_costs
+        profit_with = profit_without + plan_profit
+        cash_without += profit_without
+        cash_with += profit_with
+        rows.append(
+            RunwayWeek(
+                week=week,
+                revenue_without_plan=revenue,
+                revenue_with_plan=revenue + recovered,
+                recovered_revenue=recovered,
+                plan_ad_spend=size * i.plan.weekly_ad_spend,
+                plan_profit=plan_profit,
+                profit_without_plan=profit_without,
+                profit_with_plan=profit_with,
+                cash_without_plan=cash_without,
+                cash_with_plan=cash_with,
+            )
+        )
+
+    low_without, low_week_without = _lowest([r.cash_without_plan for r in rows])
+    low_with, low_week_with = _lowest([r.cash_with_plan for r in rows])
+    return RunwayResult(
+        revenue_before_shock=before,
+        profit_before_shock=before * i.gross_margin - i.fixed_weekly_costs,
+        revenue_lost_per_week=lost,
+        plan_at_full_size=full,
+        weekly=tuple(rows),
+        runway_weeks_without_plan=_first([r.week for r in rows if r.cash_without_plan < 0]),
+        runway_weeks_with_plan=_first([r.week for r in rows if r.cash_with_plan < 0]),
+        lowest_cash_without_plan=low_without,
+        lowest_cash_week_without_plan=low_week_without,
+        lowest_cash_with_plan=low_with,
+        lowest_cash_week_with_plan=low_week_with,
+        break_even_week_without_plan=_break_even([r.profit_without_plan for r in rows]),
+        break_even_week_with_plan=_break_even([r.profit_with_plan for r in rows]),
+        total_revenue_without_plan=math.fsum(r.revenue_without_plan for r in rows),
+        total_revenue_with_plan=math.fsum(r.revenue_with_plan for r in rows),
+        total_recovered_revenue=math.fsum(r.recovered_revenue for r in rows),
+        total_plan_ad_spend=math.fsum(r.plan_ad_spend for r in rows),
+        total_plan_profit=math.fsum(r.plan_profit for r in rows),
+        total_profit_without_plan=math.fsum(r.profit_without_plan for r in rows),
+        total_profit_with_plan=math.fsum(r.profit_with_plan for r in rows),
+        final_cash_without_plan=rows[-1].cash_without_plan,
+        final_cash_with_plan=rows[-1].cash_with_plan,
+    )
+
+
+def _channels_unreadable(problems: list[Problem]) -> bool:
+    return any(p.field.split(".")[0] == "channels" for p in problems)
+
+
+def _also_check(problems: list[Problem], before: int, built: Any, prefix: str) -> None:
+    """A nested object with a structural problem (e.g. an unknown key) is set aside
+    before the top-level check; check its values now so every problem shows at once."""
+    if len(problems) > before and isinstance(built, (RunwayChannel, RevenueShock, RecoveryPlan)):
+        check_fields(built, problems, prefix=prefix)
+
+
+_channel_items = list_of(RunwayChannel, min_items=1, max_items=MAX_CHANNELS, what="kanal")
+
+
+def _channel_list(problems: list[Problem], field: str, value: Any) -> Any:
+    before = len(problems)
+    channels = _channel_items(problems, field, value)
+    for index, channel in enumerate(channels or ()):
+        _also_check(problems, before, channel, f"{field}.{index}.")
+    return channels
+
+
+def _object(cls: type, what: str) -> Any:
+    def convert(problems: list[Problem], field: str, value: Any) -> Any:
+        if value is None:
+            problems.append(Problem(field, f"wajib berupa objek {what}, bukan null", value))
+            return None
+        before = len(problems)
+        built = from_mapping(cls, value, prefix=f"{field}.", problems=problems)
+        _also_check(problems, before, built, f"{field}.")
+        return built
+
+    return convert
+
+
+_plan_object = _object(RecoveryPlan, "{weekly_ad_spend, ramp_weeks, start_week, …}")
+_shock_object = _object(RevenueShock, "{channel, revenue_drop, weeks}")
+
+
+# When the channel list itself cannot be read, the other fields are checked against
+# the default channels; a shock naming the reader's own channel would then be
+# reported as unknown. Its channel waits until the channels read.
+def _shock_from_json(problems: list[Problem], field: str, value: Any) -> Any:
+    shock = _shock_object(problems, field, value)
+    if shock is not None and _channels_unreadable(problems):
+        return dataclasses.replace(shock, channel=None)
+    return shock
+
+
+SIMULATOR = Simulator(
+    "runway",
+    "Simulasi guncangan omzet",
+    RunwayInputs,
+    simulate_runway,
+    converters={"channels": _channel_list, "shock": _shock_from_json, "plan": _plan_object},
+)
