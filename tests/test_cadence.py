@@ -180,7 +180,7 @@ class TestProperties:
     def test_growth_ratio_between_weeks(self, i):
         views = [w.views for w in simulate_cadence(inputs=i).weekly]
         for before, after in zip(views, views[1:]):
-            if before > 0:
+            if before > 1e-250:  # subnormal floats carry too few digits for a ratio check
                 assert math.isclose(after / before, 1 + i.weekly_growth, rel_tol=1e-12)
 
     @given(cadence_inputs())
