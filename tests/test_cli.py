@@ -111,3 +111,88 @@ class TestBadInput:
         assert main(["roi", "--json", '{"cpm": -1}']) == 2
         captured = capsys.readouterr()
         assert captured.out == "" and "cpm" in captured.err
+
+
+class TestCadenceDocument:
+    def test_one_week_one_post_a_day_whole_document(self):
+        code, out, err = cli(
+            "cadence", "--json",
+            '{"posts_per_day": 1, "weeks": 1, "mix": [{"type": "tutorial", "pillar": "edukasi", "weight": 1}]}',
+        )
+        assert (code, err) == (0, "")
+        ideas = [
+            "Tutorial 30 detik: cara pakai + hasil sebelum–sesudah",
+            "Tips cepat: 3 kesalahan saat memakai produk",
+            "Jawab pertanyaan pembeli yang paling sering masuk",
+            "Panduan memilih ukuran atau varian yang pas",
+        ]
+        days = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+        assert json.loads(out) == {
+            "inputs": {
+                "posts_per_day": 1, "weeks": 1, "minutes_per_video": 45, "batch_saving": 0.3,
+                "hours_per_week": 10, "views_per_post": 500, "weekly_growth": 0.1,
+                "saturation_posts_per_day": 2, "start_date": "2025-09-01",
+                "mix": [{"type": "tutorial", "pillar": "edukasi", "weight": 1}],
+            },
+            "outputs": {
+                "posts_per_week": 7,  # round(1 × 7)
+                "effective_posts_per_week": 7.0,  # 7 ≤ 2 × 7: no saturation
+                "hours_needed_per_week": pytest.approx(3.675),  # 7 × 45 / 60 × (1 − 0,3)
+                "capacity_ok": True,  # 3,675 ≤ 10
+                "utilization": pytest.approx(0.3675),  # 3,675 / 10
+                "weekly": [{"week": 1, "start": "2025-09-01", "posts": 7, "views": 3500.0}],  # 500 × 7
+                "total_posts": 7,
+                "total_views": 3500.0,
+                "pillar_share": [
+                    {"pillar": "edukasi", "posts": 7, "share": 1.0},
+                    {"pillar": "hiburan", "posts": 0, "share": 0.0},
+                    {"pillar": "bukti sosial", "posts": 0, "share": 0.0},
+                ],
+                # one post a day, Monday 1 September 2025 to Sunday 7 September
+                "calendar": [
+                    {"date": f"2025-09-0{d + 1}", "day": days[d], "type": "tutorial",
+                     "pillar": "edukasi", "idea": ideas[d % 4]}
+                    for d in range(7)
+                ],
+            },
+        }
+
+
+class TestOmnichannelDocument:
+    def test_two_channels_one_link_whole_document(self):
+        payload = {
+            "channels": [
+                {"name": "A", "traffic": 1000, "conversion_rate": 0.1, "aov": 100000, "fee_rate": 0.1},
+                {"name": "B", "traffic": 0, "conversion_rate": 0.5, "aov": 50000, "fee_rate": 0},
+            ],
+            "links": [{"from": "A", "to": "B", "rate": 0.5}],
+            "shock": None,
+        }
+        code, out, err = cli("omnichannel", "--json", json.dumps(payload))
+        assert (code, err) == (0, "")
+        # dihitung manual: v_A = 1.000; v_B = 0 + 1.000 × (1 − 0,1) × 0,5 = 450
+        # A: 100 pesanan × 100.000 = 10.000.000, bersih × 0,9 = 9.000.000
+        # B: 225 pesanan × 50.000 = 11.250.000, tanpa biaya; total bersih 20.250.000
+        share_a, share_b = 9_000_000 / 20_250_000, 11_250_000 / 20_250_000
+        assert json.loads(out) == {
+            "inputs": payload,
+            "outputs": {
+                "channels": [
+                    {"name": "A", "visits": 1000.0, "orders": 100.0, "revenue": 10_000_000.0,
+                     "net_revenue": 9_000_000.0, "share": pytest.approx(share_a)},
+                    {"name": "B", "visits": 450.0, "orders": 225.0, "revenue": 11_250_000.0,
+                     "net_revenue": 11_250_000.0, "share": pytest.approx(share_b)},
+                ],
+                "total_visits": 1450.0,
+                "total_orders": 325.0,
+                "total_revenue": 21_250_000.0,
+                "total_net_revenue": 20_250_000.0,
+                "hhi": pytest.approx(share_a**2 + share_b**2),  # 0,1975 + 0,3086 = 0,5062
+                # without A, B gets no visitors: everything is lost; without B, its 11,25 juta
+                "dependency": [
+                    {"name": "A", "revenue_lost_share": 1.0},
+                    {"name": "B", "revenue_lost_share": pytest.approx(share_b)},
+                ],
+                "shocked": None,
+            },
+        }
