@@ -12,7 +12,9 @@
 // - the big runtime files ("runtime": Pyodide, the wheel) are stored when they
 //   are first fetched through this worker, or when a calculator page asks for it
 //   after its calculator became ready (see assets/offline/register.js).
-// - "lazy" files (unused search languages, anything big) only when fetched.
+// - "lazy" files (formula fonts, unused search languages, anything big) only when
+//   fetched through this worker, or when a page loaded before this worker took
+//   control lists what it used ("keep").
 // - a new build waits until the reader accepts "Muat ulang" (or closes every
 //   tab), then takes over and removes the old caches.
 // - requests outside the site, or for files not in the list, go to the network.
@@ -87,6 +89,21 @@ async function storeAll(group, cacheMode) {
   await cache.put(LIST_KEY, new Response(JSON.stringify(FILES), { headers: { "Content-Type": "application/json" } }));
 }
 
+async function keep(urls) {
+  const cache = await caches.open(CACHE);
+  const paths = new Set();
+  for (const url of urls.slice(0, 500)) {
+    let path = null;
+    try {
+      path = pathOf(new URL(url, BASE));
+    } catch {
+      continue;
+    }
+    if (path !== null && path in FILES) paths.add(path);
+  }
+  await Promise.all([...paths].map((path) => store(cache, path, [], "default").catch(() => {})));
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
@@ -121,6 +138,9 @@ self.addEventListener("message", (event) => {
   } else if (type === "cache-runtime") {
     // after a calculator became ready the runtime files sit in the HTTP cache: no second download
     event.waitUntil(storeAll("runtime", "default").catch(() => {}));
+  } else if (type === "keep" && Array.isArray(event.data.urls)) {
+    // what the page loaded before this worker controlled it (first visit), from the HTTP cache
+    event.waitUntil(keep(event.data.urls));
   }
 });
 

@@ -8,8 +8,10 @@ with its SHA-256 (base64, as Subresource Integrity wants it) and its group:
 - ``runtime``: Pyodide's files and the wheel, stored once a calculator page
   has loaded them, so a reader who only reads chapters never downloads the
   Python runtime;
-- ``lazy``: search languages the site does not use and anything over
-  ``LAZY_BYTES``: stored only if the reader's browser ever fetches them.
+- ``lazy``: formula fonts, search languages the site does not use, notebook
+  downloads and anything over ``LAZY_BYTES``: stored only once the reader's
+  browser fetches them (or, on the first visit, once the page reports that it
+  used them: see ``docs/assets/offline/register.js``).
 
 The version is the hash of that list: any change of any file gives a new
 cache, and ``activate`` removes the old one (see ``docs/sw.js``).
@@ -50,6 +52,9 @@ def group_of(path: str, size: int) -> str:
     if name.endswith((".whl", ".wasm")):
         return "runtime"
     if path.startswith("assets/javascripts/lunr/") or size > LAZY_BYTES:
+        return "lazy"
+    # fonts for formulas only on pages with formulas; notebook downloads; sitemaps for robots
+    if name.endswith((".woff2", ".woff", ".ttf", ".ipynb")) or name.startswith("sitemap.xml"):
         return "lazy"
     return "core"
 

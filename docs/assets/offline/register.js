@@ -50,6 +50,12 @@
       return; // no offline copy (private mode, blocked): the site works as before
     }
     const hadController = Boolean(navigator.serviceWorker.controller);
+    if (!hadController) {
+      // First visit: this page came from the network. Its files (fonts included) sit in the
+      // HTTP cache; the worker keeps those of this build too, without downloading them again.
+      const used = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+      navigator.serviceWorker.ready.then((ready) => ready.active && ready.active.postMessage({ type: "keep", urls: used }));
+    }
     navigator.serviceWorker.addEventListener("controllerchange", () => {
       if (hadController) location.reload();
     });
