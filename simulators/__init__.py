@@ -10,6 +10,7 @@ from __future__ import annotations
 from ._registry import Simulator, dumps, parse_json
 from .errors import InputError, Problem
 from .cadence import SIMULATOR as _CADENCE
+from .campaign import SIMULATOR as _CAMPAIGN
 from .omnichannel import SIMULATOR as _OMNICHANNEL
 from .roi import SIMULATOR as _ROI
 from .runway import SIMULATOR as _RUNWAY
@@ -18,7 +19,7 @@ __all__ = ["InputError", "Problem", "SIMULATORS", "Simulator", "run", "run_json"
 
 __version__ = "0.1.0"
 
-SIMULATORS: dict[str, Simulator] = {s.name: s for s in (_ROI, _CADENCE, _OMNICHANNEL, _RUNWAY)}
+SIMULATORS: dict[str, Simulator] = {s.name: s for s in (_ROI, _CADENCE, _OMNICHANNEL, _RUNWAY, _CAMPAIGN)}
 
 
 def get(name: str) -> Simulator:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from ._registry import Simulator
 from ._validate import MAX_MONEY, check_fields, number, raise_if, ratio
 
-__all__ = ["RoiInputs", "RoiResult", "profit_from_revenue", "simulate_roi"]
+__all__ = ["RoiInputs", "RoiResult", "profit_from_revenue", "roi_field", "simulate_roi"]
 
 _RATE = "pecahan 0–1, mis. 0.025 untuk 2,5 %"
 
@@ -72,6 +74,16 @@ class RoiResult:
     roi: float | None
     cpa: float | None
     max_cpa: float
+
+
+def roi_field(name: str) -> Any:
+    """A dataclass field with the default and allowed range of ``RoiInputs.<name>``.
+
+    For models that take ROI parameters (e.g. a recovery plan's CPM), so each
+    rule is written once, here.
+    """
+    source = next(f for f in dataclasses.fields(RoiInputs) if f.name == name)
+    return dataclasses.field(default=source.default, metadata=source.metadata)
 
 
 def _validate(inputs: RoiInputs) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from ._registry import Simulator
 from ._validate import MAX_MONEY, check_fields, from_mapping, list_of, number, raise_if, text
 from .errors import Problem
-from .roi import RoiInputs, RoiResult, simulate_roi
+from .roi import RoiInputs, RoiResult, roi_field, simulate_roi
 
 __all__ = [
     "RecoveryPlan",
@@ -59,12 +59,6 @@ class RevenueShock:
     weeks: int = number(default=8, minimum=1, maximum=MAX_WEEKS, integer=True)
 
 
-def _like_roi(name: str) -> Any:
-    """A plan field with the very default and range of ``RoiInputs.<name>``."""
-    roi_field = next(f for f in dataclasses.fields(RoiInputs) if f.name == name)
-    return dataclasses.field(default=roi_field.default, metadata=roi_field.metadata)
-
-
 @dataclass(frozen=True)
 class RecoveryPlan:
     """Ads and content moved to other channels, valued with the ROI model.
@@ -87,14 +81,14 @@ class RecoveryPlan:
     weekly_content_costs: float = number(default=150_000, minimum=0, maximum=MAX_MONEY)
     ramp_weeks: int = number(default=4, minimum=0, maximum=MAX_WEEKS, integer=True)
     start_week: int = number(default=1, minimum=1, maximum=MAX_WEEKS, integer=True)
-    cpm: float = _like_roi("cpm")
-    ctr: float = _like_roi("ctr")
-    conversion_rate: float = _like_roi("conversion_rate")
-    aov: float = _like_roi("aov")
-    cogs_rate: float = _like_roi("cogs_rate")
-    platform_fee_rate: float = _like_roi("platform_fee_rate")
-    affiliate_rate: float = _like_roi("affiliate_rate")
-    return_rate: float = _like_roi("return_rate")
+    cpm: float = roi_field("cpm")
+    ctr: float = roi_field("ctr")
+    conversion_rate: float = roi_field("conversion_rate")
+    aov: float = roi_field("aov")
+    cogs_rate: float = roi_field("cogs_rate")
+    platform_fee_rate: float = roi_field("platform_fee_rate")
+    affiliate_rate: float = roi_field("affiliate_rate")
+    return_rate: float = roi_field("return_rate")
 
     def roi_inputs(self) -> RoiInputs:
         """One week of the plan at full size, as the ROI model's inputs."""
