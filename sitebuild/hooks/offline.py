@@ -5,7 +5,8 @@ files (the CSP meta tags included), and lists every file of the built site
 with its SHA-256 (base64, as Subresource Integrity wants it) and its group:
 
 - ``core``: pages and their assets, stored when the service worker installs;
-- ``runtime``: Pyodide's files and the wheel, stored once a calculator page
+- ``runtime``: Pyodide's files, the wheel and the chart library
+  (``assets/calc/runtime/``), stored once a calculator page
   has loaded them, so a reader who only reads chapters never downloads the
   Python runtime;
 - ``lazy``: formula fonts, search languages the site does not use, notebook
@@ -47,7 +48,8 @@ def on_startup(command: str, **kwargs) -> None:
 
 def group_of(path: str, size: int) -> str:
     name = path.rsplit("/", 1)[-1]
-    if "pyodide" in path.split("/")[:-1] or name.startswith(("pyodide", "python_stdlib")):
+    # what sitebuild/calc/runtime.py copies: Pyodide, the wheel, the chart library
+    if path.startswith("assets/calc/runtime/") or name.startswith(("pyodide", "python_stdlib")):
         return "runtime"
     if name.endswith((".whl", ".wasm")):
         return "runtime"
