@@ -1,0 +1,755 @@
+// Page code of the calculators: binds the prerendered markup to the worker.
+//
+// The page never waits for Python: the numbers in the HTML were computed at
+// build time for the defaults. This module starts the worker, keeps what the
+// reader types (in the form, the address and sessionStorage), sends the model
+// inputs to the worker, and writes the answers back into the markup. It only
+// formats and compares numbers; every number comes from the model.
+//
+// Markup contract: see sitebuild/templates/_macros.html and docs/kalkulator/index.md.
+
+import * as engine from "./client.js";
+import { download, tableCsv } from "./csv.js";
+import { drawChart } from "./charts.js";
+import { formatInput, formatValue, parseTyped } from "./format.js";
+import { buildQuery, readQuery } from "./url.js";
+import { choose, holds, lookup } from "./when.js";
+
+const STATUS = {
+  loading: "Hasil di bawah dihitung dari nilai bawaan. Kalkulator sedang disiapkan di ponsel Anda; angka sudah boleh diubah.",
+  waiting: "Sedang menghitung… Kalkulator masih dimuat. Angka yang Anda ketik tidak hilang; hasilnya muncul begitu siap.",
+  ready: "Kalkulator siap. Ubah angka mana pun, hasilnya langsung diperbarui.",
+  error: "Kalkulator tidak bisa berjalan di peramban ini sekarang. Hasil di bawah tetap benar untuk masukan yang tercantum di atas.",
+};
+const PERCENT_NOTE = " Kolom ini diisi dalam persen, mis. 2,5 untuk 2,5 %.";
+const ANNOUNCE_DELAY_MS = 1200;
+const CACHE_SIZE = 20;
+
+function rawValue(value) {
+  if (value === null || value === undefined) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function setPath(target, path, value) {
+  const parts = path.split(".");
+  let node = target;
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    const nextIsIndex = !last && /^\d+$/.test(parts[i + 1]);
+    if (last) node[part] = value;
+    else {
+      if (node[part] === undefined || node[part] === null) node[part] = nextIsIndex ? [] : {};
+      node = node[part];
+    }
+  });
+}
+
+function readJson(text, fallback) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fallback;
+  }
+}
+
+const storage = {
+  get(key) {
+    try {
+      return readJson(sessionStorage.getItem(key), null);
+    } catch {
+      return null; // storage disabled (private mode, policy): inputs still live in the address
+    }
+  },
+  set(key, value) {
+    try {
+      sessionStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      /* quota or disabled storage: nothing else to do */
+    }
+  },
+  remove(key) {
+    try {
+      sessionStorage.removeItem(key);
+    } catch {
+      /* see above */
+    }
+  },
+};
+
+class Calculator {
+  constructor(root) {
+    this.root = root;
+    this.name = root.dataset.calculator;
+    this.form = root.querySelector("[data-form]");
+    this.defaults = readJson(root.dataset.defaults, {});
+    this.runtime = readJson(root.dataset.runtime, {});
+    this.result = readJson(root.querySelector("[data-result]").textContent, null);
+    this.storageKey = `kalkulator:${location.pathname}#${root.id}`;
+    this.model = new WeakMap(); // control → exact model value, until the reader edits it
+    this.linkErrors = new Map(); // control → message about its value in the link
+    this.typedErrors = new Map(); // control → message about what was typed
+    this.modelErrors = new Map(); // control → the model's message
+    this.fromLink = new WeakSet(); // controls whose value came from the link
+    this.refs = new WeakMap(); // channel select → the row (channel) it points to
+    this.cache = new Map(); // JSON of a payload → its result
+    this.wanted = null; // {payload, key} the reader wants to see
+    this.inFlight = false;
+    this.engineState = "prerendered";
+    this.announceTimer = 0;
+
+    this.units = this.unitMap();
+    this.lists = this.listSpecs();
+    this.optional = this.optionalGroups();
+    this.setInputs(this.defaults);
+    this.cache.set(this.collect().key, this.result);
+    this.shownKey = this.collect().key;
+
+    this.restore();
+    this.bind();
+    this.drawCharts();
+    engine.onState((state) => this.onEngine(state));
+    engine.start({
+      pyodide: new URL(this.runtime.pyodide, document.baseURI).href,
+      wheel: new URL(this.runtime.wheel, document.baseURI).href,
+    });
+    this.compute();
+  }
+
+  // ---- structure of the form
+
+  controls() {
+    return [...this.form.querySelectorAll("input[name], select[name]")];
+  }
+
+  control(name) {
+    return this.controls().find((el) => el.name === name) || null;
+  }
+
+  unitMap() {
+    const units = new Map();
+    const add = (el) => units.set(el.name.replace(/\.(\d+|__i__)\./, ".#."), el.dataset.unit);
+    this.controls().forEach(add);
+    for (const template of this.form.querySelectorAll("template[data-row-template]")) {
+      template.content.querySelectorAll("[name]").forEach(add);
+    }
+    return units;
+  }
+
+  unitOf(path) {
+    return this.units.get(String(path).replace(/\.\d+\./, ".#.")) || null;
+  }
+
+  listSpecs() {
+    const lists = {};
+    for (const box of this.form.querySelectorAll("[data-list]")) {
+      lists[box.dataset.list] = {
+        box,
+        min: Number(box.dataset.min || 0),
+        max: Number(box.dataset.max || 12),
+        rowDefaults: readJson(box.dataset.rowDefaults, {}),
+      };
+    }
+    return lists;
+  }
+
+  optionalGroups() {
+    const groups = {};
+    for (const el of this.form.querySelectorAll("select[data-empty-label]")) {
+      const [group, key] = el.name.split(".");
+      if (key && !this.lists[group]) groups[group] = key;
+    }
+    return groups;
+  }
+
+  rows(list) {
+    return [...this.lists[list].box.querySelector("[data-rows]").children];
+  }
+
+  // ---- reading and writing the form
+
+  setControl(el, value) {
+    if (value === undefined || value === null) {
+      el.value = "";
+      this.model.delete(el);
+      return;
+    }
+    if (el.tagName === "SELECT") this.ensureOption(el, String(value));
+    el.value = formatInput(value, el.dataset.unit);
+    this.model.set(el, value);
+  }
+
+  setInputs(inputs) {
+    for (const list of Object.keys(this.lists)) this.setRowCount(list, (inputs[list] || []).length);
+    const selects = {};
+    for (const el of this.controls()) {
+      let value = lookup(inputs, el.name);
+      if (el.tagName === "SELECT") selects[el.name] = value ?? "";
+      else {
+        // A switched-off group keeps its other fields filled, ready for when it is switched on.
+        if (value === undefined && this.optional[el.name.split(".")[0]]) value = lookup(this.defaults, el.name);
+        this.setControl(el, value);
+      }
+    }
+    this.syncOptions();
+    this.setSelects(selects);
+    for (const el of this.form.querySelectorAll("select[name]")) this.model.set(el, el.value);
+  }
+
+  /** The model payload from the form, or the fields whose text is not a number. */
+  collect() {
+    const payload = {};
+    const problems = new Map();
+    for (const list of Object.keys(this.lists)) payload[list] = [];
+    const off = new Set(
+      Object.entries(this.optional)
+        .filter(([group, key]) => this.control(`${group}.${key}`)?.value === "")
+        .map(([group]) => group),
+    );
+    for (const el of this.controls()) {
+      if (off.has(el.name.split(".")[0])) continue; // a switched-off group (no shock) sends nothing
+      let value;
+      if (this.model.has(el)) value = this.model.get(el);
+      else {
+        const parsed = parseTyped(el.value, el.dataset.unit);
+        if (!parsed.ok) {
+          problems.set(el, parsed.message);
+          continue;
+        }
+        value = parsed.value;
+      }
+      setPath(payload, el.name, value);
+    }
+    return { payload, problems, key: JSON.stringify(payload) };
+  }
+
+  // ---- list rows (omnichannel channels and links, cadence mix)
+
+  renumber(list) {
+    const pattern = new RegExp(`(^|[\\s-])(${list})([.-])(\\d+|__i__)([.-])`, "g");
+    this.rows(list).forEach((row, index) => {
+      for (const el of [row, ...row.querySelectorAll("*")]) {
+        for (const attr of ["name", "id", "for", "aria-describedby", "data-error-for"]) {
+          const value = el.getAttribute(attr);
+          if (value && pattern.test(value)) {
+            pattern.lastIndex = 0;
+            el.setAttribute(attr, value.replace(pattern, `$1$2$3${index}$5`));
+          }
+          pattern.lastIndex = 0;
+        }
+      }
+      row.querySelectorAll("[data-row-number]").forEach((el) => (el.textContent = String(index + 1)));
+    });
+    const spec = this.lists[list];
+    const count = this.rows(list).length;
+    spec.box.querySelectorAll("[data-action=remove-row]").forEach((b) => (b.disabled = count <= spec.min));
+    spec.box.querySelectorAll(":scope > [data-action=add-row], :scope > * > [data-action=add-row]").forEach((b) => {
+      b.disabled = count >= spec.max;
+    });
+    const counter = spec.box.querySelector("[data-row-count]");
+    if (counter) counter.textContent = `${count} dari paling banyak ${spec.max}`;
+  }
+
+  addRow(list, values = null) {
+    const spec = this.lists[list];
+    const template = spec.box.querySelector("template[data-row-template]");
+    const row = template.content.firstElementChild.cloneNode(true);
+    spec.box.querySelector("[data-rows]").append(row);
+    this.renumber(list);
+    const index = this.rows(list).length - 1;
+    const fill = values || structuredClone(spec.rowDefaults);
+    if (!values && "name" in fill) fill.name = this.uniqueName(list, row.dataset.rowName || "Baris", index);
+    this.syncOptions();
+    let selectIndex = 0;
+    for (const el of row.querySelectorAll("[name]")) {
+      const key = el.name.split(".").pop();
+      if (el.tagName === "SELECT" && values === null && !fill[key] && !el.dataset.emptyLabel) {
+        // A new link goes from the first channel to the second until the reader picks.
+        const option = el.options[Math.min(selectIndex, el.options.length - 1)];
+        this.setControl(el, option ? option.value : "");
+      } else this.setControl(el, fill[key]);
+      if (el.tagName === "SELECT") selectIndex += 1;
+    }
+    this.syncOptions();
+    return row;
+  }
+
+  uniqueName(list, base, index) {
+    const taken = new Set(this.rows(list).map((row) => row.querySelector("[name$='.name']")?.value));
+    let n = index + 1;
+    while (taken.has(`${base} ${n}`)) n += 1;
+    return `${base} ${n}`;
+  }
+
+  removeRow(row) {
+    const list = row.closest("[data-list]").dataset.list;
+    for (const el of row.querySelectorAll("[name]")) this.forgetErrors(el);
+    row.remove();
+    this.renumber(list);
+    // Links to or from a channel that is gone would be an error the reader did not make.
+    for (const [other, spec] of Object.entries(this.lists)) {
+      if (other === list) continue;
+      for (const linkRow of this.rows(other)) {
+        const refs = [...linkRow.querySelectorAll(`select[data-options-from="${list}"]`)];
+        if (refs.some((el) => this.refs.get(el) === row) && this.rows(other).length > spec.min) linkRow.remove();
+      }
+      this.renumber(other);
+    }
+    for (const el of this.form.querySelectorAll(`select[data-options-from="${list}"][data-empty-label]`)) {
+      if (this.refs.get(el) === row) {
+        this.refs.delete(el);
+        el.value = "";
+        this.model.set(el, "");
+      }
+    }
+    this.syncOptions();
+  }
+
+  setRowCount(list, count) {
+    while (this.rows(list).length > count) this.rows(list).at(-1).remove();
+    while (this.rows(list).length < count) this.addRow(list, {});
+    this.renumber(list);
+  }
+
+  names(list) {
+    return this.rows(list).map((row) => row.querySelector("[name$='.name']")?.value ?? "");
+  }
+
+  ensureOption(select, value) {
+    if (value === "" || [...select.options].some((o) => o.value === value)) return;
+    const option = document.createElement("option");
+    option.value = value;
+    option.textContent = `${value} (tidak ada)`;
+    select.append(option);
+  }
+
+  nameOf(row) {
+    return row.querySelector("[name$='.name']")?.value ?? "";
+  }
+
+  /**
+   * Options of every channel select = the current channel names (as text, never
+   * HTML). A select follows the row it points to, so renaming a channel keeps
+   * the links and the shock that use it.
+   */
+  syncOptions() {
+    for (const select of this.form.querySelectorAll("select[data-options-from]")) {
+      const list = select.dataset.optionsFrom;
+      if (!this.lists[list]) continue;
+      const rows = this.rows(list);
+      const row = this.refs.get(select);
+      const current = row && row.isConnected ? this.nameOf(row) : select.value;
+      select.replaceChildren();
+      if (select.dataset.emptyLabel) {
+        const none = document.createElement("option");
+        none.value = "";
+        none.textContent = select.dataset.emptyLabel;
+        select.append(none);
+      }
+      for (const name of this.names(list)) {
+        const option = document.createElement("option");
+        option.value = name;
+        option.textContent = name;
+        select.append(option);
+      }
+      this.ensureOption(select, current);
+      select.value = current;
+      if (!row || !row.isConnected) {
+        const match = rows.find((r) => current !== "" && this.nameOf(r) === current);
+        if (match) this.refs.set(select, match);
+        else this.refs.delete(select);
+      }
+      if (this.model.has(select)) this.model.set(select, current);
+    }
+  }
+
+  /** Give selects new values (from defaults, a link or storage) and re-point them. */
+  setSelects(values) {
+    for (const el of this.form.querySelectorAll("select[name]")) {
+      if (!(el.name in values)) continue;
+      const value = values[el.name];
+      this.refs.delete(el);
+      this.ensureOption(el, String(value ?? ""));
+      el.value = String(value ?? "");
+    }
+    this.syncOptions();
+  }
+
+  // ---- state kept across reloads and shared links
+
+  restore() {
+    const saved = storage.get(this.storageKey);
+    if (saved && saved.search === location.search && saved.fields) {
+      for (const [list, count] of Object.entries(saved.rows || {})) if (this.lists[list]) this.setRowCount(list, count);
+      const selects = {};
+      for (const el of this.controls()) {
+        if (!(el.name in saved.fields)) continue;
+        if (el.tagName === "SELECT") selects[el.name] = saved.fields[el.name];
+        else el.value = saved.fields[el.name];
+        if (saved.model && el.name in saved.model) this.model.set(el, saved.model[el.name]);
+        else this.model.delete(el);
+      }
+      this.syncOptions();
+      this.setSelects(selects);
+      return;
+    }
+    if (location.search.length > 1) this.applyLink(location.search);
+  }
+
+  applyLink(search) {
+    const { inputs, problems, given } = readQuery(search, {
+      defaults: this.defaults,
+      lists: this.lists,
+      optional: this.optional,
+      unitOf: (path) => this.unitOf(path),
+    });
+    this.setInputs(inputs);
+    for (const el of this.controls()) if (given.has(el.name)) this.fromLink.add(el);
+    const general = [];
+    for (const problem of problems) {
+      const el = problem.field && this.control(problem.field);
+      if (el) this.linkErrors.set(el, problem.message);
+      else general.push(problem.field ? `${problem.field}: ${problem.message}` : problem.message);
+    }
+    this.linkGeneral = general;
+    this.showErrors();
+  }
+
+  save() {
+    const fields = {};
+    const model = {};
+    for (const el of this.controls()) {
+      fields[el.name] = el.value;
+      if (this.model.has(el)) model[el.name] = this.model.get(el);
+    }
+    const rows = {};
+    for (const list of Object.keys(this.lists)) rows[list] = this.rows(list).length;
+    storage.set(this.storageKey, { search: location.search, fields, model, rows });
+  }
+
+  shareUrl(inputs) {
+    return location.origin + location.pathname + buildQuery(inputs, this.defaults, this.optional);
+  }
+
+  // ---- computing
+
+  compute() {
+    const { payload, problems, key } = this.collect();
+    this.typedErrors = problems;
+    this.showErrors();
+    this.save();
+    if (problems.size) {
+      this.wanted = null;
+      this.setStale(true);
+      return;
+    }
+    if (key === this.shownKey) {
+      this.wanted = null;
+      this.setStale(false);
+      return;
+    }
+    this.wanted = { payload, key };
+    if (this.cache.has(key)) {
+      this.apply({ ok: true, result: this.cache.get(key) }, key);
+      return;
+    }
+    this.setStale(true);
+    if (!this.inFlight && this.engineState !== "error") this.send();
+  }
+
+  async send() {
+    if (!this.wanted) return;
+    const { payload, key } = this.wanted;
+    this.inFlight = true;
+    const reply = await engine.run(this.name, payload);
+    this.inFlight = false;
+    if (reply.fatal) return; // engine trouble: onEngine() decides what the reader sees
+    if (!this.wanted || this.wanted.key !== key) {
+      // The reader typed again meanwhile: only the newest inputs count.
+      if (this.wanted && this.engineState === "ready") this.send();
+      return;
+    }
+    this.apply(reply, key);
+  }
+
+  apply(reply, key) {
+    if (!reply.ok) {
+      this.modelErrors = new Map();
+      const general = [];
+      let revert = false;
+      for (const error of reply.errors || []) {
+        const el = error.field ? this.control(error.field) : null;
+        if (el && this.fromLink.has(el) && !this.linkErrors.has(el)) {
+          // A value from a shared link the model refuses: say so and keep the default.
+          this.linkErrors.set(el, `nilai dari tautan tidak dipakai (${error.message}); nilai bawaan dipakai`);
+          this.fromLink.delete(el);
+          this.setControl(el, this.defaultFor(el.name));
+          revert = true;
+        } else if (el) {
+          this.modelErrors.set(el, error.message + (el.dataset.unit === "percent" ? PERCENT_NOTE : ""));
+        } else {
+          general.push(error.field ? `${error.field}: ${error.message}` : error.message);
+        }
+      }
+      this.modelGeneral = general;
+      this.wanted = null;
+      this.showErrors();
+      if (revert) {
+        this.compute();
+        return;
+      }
+      this.setStale(true);
+      return;
+    }
+    this.modelErrors = new Map();
+    this.modelGeneral = [];
+    this.showErrors();
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value);
+    this.cache.set(key, reply.result);
+    this.render(reply.result);
+    this.shownKey = key;
+    this.wanted = null;
+    this.setStale(false);
+    const query = buildQuery(reply.result.inputs, this.defaults, this.optional);
+    if (query !== location.search && !(query === "" && location.search === "?")) {
+      history.replaceState(history.state, "", location.pathname + query + location.hash);
+    }
+    this.save();
+    this.scheduleAnnouncement();
+  }
+
+  defaultFor(name) {
+    const value = lookup(this.defaults, name);
+    if (value !== undefined) return value;
+    const [list, , key] = name.split(".");
+    return this.lists[list] ? this.lists[list].rowDefaults[key] : undefined;
+  }
+
+  // ---- showing results
+
+  render(result) {
+    this.result = result;
+    const outputs = result.outputs;
+    for (const el of this.root.querySelectorAll("[data-output]")) {
+      const value = lookup(outputs, el.dataset.output);
+      el.dataset.value = rawValue(value);
+      el.textContent = formatValue(value ?? null, el.dataset.format);
+    }
+    for (const el of this.root.querySelectorAll("[data-visible-when]")) {
+      el.hidden = !holds(el.dataset.visibleWhen, outputs);
+    }
+    for (const block of this.root.querySelectorAll("[data-explain]")) choose(block, outputs);
+    for (const table of this.root.querySelectorAll("table[data-table]")) {
+      const source = table.dataset.from === "extras" ? result.extras : outputs;
+      this.fillTable(table, lookup(source, table.dataset.table) || []);
+    }
+    this.root.dataset.inputs = JSON.stringify(result.inputs);
+    this.drawCharts();
+  }
+
+  fillTable(table, rows) {
+    const columns = [...table.tHead.rows[0].cells].map((th) => [th.dataset.key, th.dataset.format]);
+    const body = document.createElement("tbody");
+    for (const row of rows) {
+      const tr = document.createElement("tr");
+      for (const [key, kind] of columns) {
+        const td = document.createElement("td");
+        td.dataset.value = rawValue(row[key]);
+        td.textContent = formatValue(row[key] ?? null, kind);
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    table.tBodies[0].replaceWith(body);
+  }
+
+  drawCharts() {
+    if (!this.result || !this.runtime.chart) return;
+    for (const figure of this.root.querySelectorAll("figure[data-chart]")) {
+      const source = figure.dataset.from === "extras" ? this.result.extras : this.result.outputs;
+      const rows = lookup(source, figure.dataset.chart) || [];
+      drawChart(figure, rows, new URL(this.runtime.chart, document.baseURI).href).catch(() => {
+        figure.querySelector(".calc-chart-box")?.setAttribute("hidden", "");
+        const details = figure.querySelector("details");
+        if (details) details.open = true; // the table is the chart when Chart.js cannot load
+      });
+    }
+  }
+
+  scheduleAnnouncement() {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const shown = [...this.root.querySelectorAll("[data-explain] [data-when]")].find((p) => !p.hidden);
+      const target = this.root.querySelector("[data-announce]");
+      if (target && shown) target.textContent = `Hasil diperbarui. ${shown.textContent.trim()}`;
+    }, ANNOUNCE_DELAY_MS);
+  }
+
+  forgetErrors(el) {
+    this.typedErrors.delete(el);
+    this.modelErrors.delete(el);
+    this.linkErrors.delete(el);
+  }
+
+  showErrors() {
+    const messages = new Map();
+    for (const source of [this.modelErrors, this.typedErrors, this.linkErrors]) {
+      for (const [el, message] of source) if (el.isConnected) messages.set(el, message);
+    }
+    for (const el of this.controls()) {
+      const slot = this.form.querySelector(`[data-error-for="${CSS.escape(el.name)}"]`);
+      const message = messages.get(el);
+      if (message) el.setAttribute("aria-invalid", "true");
+      else el.removeAttribute("aria-invalid");
+      if (slot) {
+        slot.textContent = message || "";
+        slot.hidden = !message;
+      }
+    }
+    const general = [...(this.linkGeneral || []), ...(this.modelGeneral || [])];
+    const box = this.form.querySelector("[data-general-errors]");
+    box.replaceChildren(
+      ...general.map((text) => {
+        const p = document.createElement("p");
+        p.textContent = text;
+        return p;
+      }),
+    );
+    box.hidden = general.length === 0;
+  }
+
+  setStale(stale) {
+    this.stale = stale;
+    this.root.dataset.busy = stale ? "true" : "false";
+    this.root.querySelector("[data-stale-note]").hidden = !stale;
+    this.root.querySelector("[data-results]").setAttribute("aria-busy", stale && this.engineState !== "error" ? "true" : "false");
+    this.updateStatus();
+  }
+
+  updateStatus() {
+    const status = this.root.querySelector("[data-status]");
+    const hasErrors = this.typedErrors.size || this.modelErrors.size || (this.modelGeneral || []).length;
+    let text;
+    if (this.engineState === "error") text = STATUS.error;
+    else if (this.stale && hasErrors) text = "Periksa isian yang ditandai. Hasil di bawah masih untuk masukan sebelumnya.";
+    else if (this.engineState === "ready") text = STATUS.ready;
+    else text = this.stale ? STATUS.waiting : STATUS.loading;
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  onEngine({ state, message }) {
+    if (state === "idle") return;
+    this.engineState = state;
+    this.root.dataset.state = state;
+    const box = this.root.querySelector("[data-engine-error]");
+    box.hidden = state !== "error";
+    if (state === "error") box.querySelector("[data-engine-message]").textContent = message;
+    if (state === "ready" && this.wanted && !this.inFlight) this.send();
+    if (state === "loading") this.inFlight = false;
+    this.updateStatus();
+  }
+
+  // ---- events
+
+  bind() {
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.compute();
+    });
+    const edited = (event) => {
+      const el = event.target;
+      if (!el.name) return;
+      this.model.delete(el);
+      this.fromLink.delete(el);
+      this.forgetErrors(el);
+      if (el.tagName === "SELECT") this.refs.delete(el); // re-pointed by syncOptions
+      if (el.tagName === "SELECT" || el.name.endsWith(".name")) this.syncOptions();
+      this.compute();
+    };
+    this.form.addEventListener("input", edited);
+    this.form.addEventListener("change", edited);
+    this.form.addEventListener("focusout", (event) => {
+      const el = event.target;
+      if (!el.name || this.model.has(el) || ["text", "select", "date"].includes(el.dataset.unit)) return;
+      const parsed = parseTyped(el.value, el.dataset.unit);
+      if (parsed.ok) {
+        const tidy = formatInput(parsed.value, el.dataset.unit);
+        // Only tidy when it keeps the exact value (e.g. "1500000" → "1.500.000").
+        if (parseTyped(tidy, el.dataset.unit).value === parsed.value) el.value = tidy;
+      }
+    });
+    this.root.addEventListener("click", (event) => {
+      const button = event.target.closest("[data-action]");
+      if (!button || !this.root.contains(button)) return;
+      const action = button.dataset.action;
+      if (action === "retry") engine.retry();
+      else if (action === "reset") this.reset();
+      else if (action === "share") this.share();
+      else if (action === "csv") this.csv(button);
+      else if (action === "add-row") {
+        const list = button.closest("[data-list]").dataset.list;
+        if (this.rows(list).length < this.lists[list].max) {
+          const row = this.addRow(list);
+          row.querySelector("input, select")?.focus();
+          this.compute();
+        }
+      } else if (action === "remove-row") {
+        const row = button.closest("[data-row]");
+        const list = row.closest("[data-list]");
+        const focusTarget = list.querySelector("[data-action=add-row]");
+        this.removeRow(row);
+        focusTarget?.focus();
+        this.compute();
+      }
+    });
+  }
+
+  reset() {
+    storage.remove(this.storageKey);
+    this.linkErrors = new Map();
+    this.typedErrors = new Map();
+    this.modelErrors = new Map();
+    this.linkGeneral = [];
+    this.modelGeneral = [];
+    this.setInputs(this.defaults);
+    this.compute();
+  }
+
+  async share() {
+    const url = this.shareUrl(this.result.inputs);
+    const box = this.root.querySelector("[data-share-box]");
+    const field = box.querySelector("[data-share-url]");
+    const status = box.querySelector("[data-share-status]");
+    field.value = url;
+    box.hidden = false;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      copied = false;
+    }
+    field.select();
+    status.textContent = copied
+      ? "Tautan disalin. Tempel di WhatsApp atau catatan Anda."
+      : "Salin tautan di atas (tekan lama lalu Salin).";
+  }
+
+  csv(button) {
+    const table = this.root.querySelector(`table[data-table="${CSS.escape(button.dataset.tableKey)}"]`);
+    download(button.dataset.filename, tableCsv(table));
+  }
+}
+
+for (const root of document.querySelectorAll("[data-calculator]")) {
+  try {
+    new Calculator(root);
+  } catch (error) {
+    root.dataset.state = "error";
+    const box = root.querySelector("[data-engine-error]");
+    if (box) {
+      box.hidden = false;
+      box.querySelector("[data-engine-message]").textContent =
+        `Kalkulator tidak bisa disiapkan di peramban ini (${error.message}). Hasil untuk nilai bawaan tetap berlaku.`;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+// The page's side of the Pyodide worker: one worker per page, started once.
+//
+//   start({pyodide, wheel})   spawn the worker (idempotent); URLs absolute
+//   run(name, inputs)         → Promise of {ok: true, result} | {ok: false, errors}
+//   onState(listener)         listener({state: "loading" | "ready" | "error", message})
+//   retry()                   throw the worker away and start a new one
+//
+// Requests carry ids; errors come back as data. A request sent before the
+// worker is ready waits inside the worker and is answered once it is. A
+// computation that takes longer than TIMEOUT_MS after ready stops the worker,
+// which is restarted; its promise resolves with an error the page can show.
+
+const TIMEOUT_MS = 15000;
+
+let config = null;
+let worker = null;
+let nextId = 1;
+let current = { state: "idle", message: "" };
+const pending = new Map(); // id → {resolve, timer}
+const listeners = new Set();
+
+function emit(state, message = "", extra = {}) {
+  current = { state, message, ...extra };
+  for (const listener of listeners) listener(current);
+}
+
+function settle(id, reply) {
+  const request = pending.get(id);
+  if (!request) return;
+  clearTimeout(request.timer);
+  pending.delete(id);
+  request.resolve(reply);
+}
+
+function failAll(message) {
+  for (const id of [...pending.keys()]) {
+    settle(id, { ok: false, fatal: true, errors: [{ field: "", message }] });
+  }
+}
+
+function armTimer(id) {
+  const request = pending.get(id);
+  if (!request || request.timer) return;
+  request.timer = setTimeout(() => {
+    settle(id, {
+      ok: false,
+      fatal: true,
+      errors: [{ field: "", message: "Perhitungan terlalu lama dan dihentikan. Kalkulator dimulai ulang; masukan Anda tetap." }],
+    });
+    restart();
+  }, TIMEOUT_MS);
+}
+
+function spawn() {
+  const started = performance.now();
+  emit("loading");
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "kalkulator" });
+  } catch (error) {
+    emit("error", `Peramban ini tidak bisa menjalankan kalkulator (${error.message}).`);
+    return;
+  }
+  const mine = worker;
+  worker.onmessage = (event) => {
+    if (mine !== worker) return;
+    const message = event.data;
+    if (message.type === "ready") {
+      emit("ready", "", { loadMs: Math.round(performance.now() - started) });
+      for (const id of pending.keys()) armTimer(id);
+    } else if (message.type === "failed") {
+      emit("error", message.message);
+      failAll(message.message);
+    } else if (message.id !== undefined) {
+      settle(message.id, message);
+    }
+  };
+  worker.onerror = (event) => {
+    if (mine !== worker) return;
+    event.preventDefault?.();
+    const message = "Mesin hitung tidak bisa dimuat (berkasnya gagal diunduh atau peramban terlalu lama).";
+    emit("error", message);
+    failAll(message);
+  };
+  worker.postMessage({ type: "init", pyodide: config.pyodide, wheel: config.wheel });
+}
+
+function restart() {
+  if (worker) worker.terminate();
+  worker = null;
+  failAll("Kalkulator dimulai ulang.");
+  spawn();
+}
+
+export function start(urls) {
+  if (config) return;
+  config = urls;
+  spawn();
+}
+
+export function retry() {
+  if (!config) return;
+  restart();
+}
+
+export function state() {
+  return current;
+}
+
+export function onState(listener) {
+  listeners.add(listener);
+  listener(current);
+  return () => listeners.delete(listener);
+}
+
+export function run(name, inputs) {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, { resolve, timer: null });
+    if (!worker || current.state === "error") {
+      settle(id, { ok: false, fatal: true, errors: [{ field: "", message: current.message || "Kalkulator belum siap." }] });
+      return;
+    }
+    worker.postMessage({ id, name, inputs });
+    if (current.state === "ready") armTimer(id);
+  });
+}

@@ -1,0 +1,131 @@
+"""MkDocs hook: the calculators, prerendered, with their browser runtime.
+
+- ``[[kalkulator:NAME]]`` alone on a line (outside code) becomes the
+  calculator's markup with its default results computed now, in CPython, by
+  the ``simulators`` package (``sitebuild/calc/prerender.py``). An unknown
+  NAME stops the build.
+- Pages holding a calculator get its stylesheet and a module preload in
+  ``<head>``; the markup itself carries ``<script type="module">``, so the
+  Pyodide worker starts only on those pages.
+- After the build the runtime (our wheel built from the source tree,
+  Pyodide's core files and Chart.js from node_modules) is copied into
+  ``assets/calc/runtime/`` (``sitebuild/calc/runtime.py``). Nothing of it is
+  committed.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import pathlib
+import re
+import sys
+import time
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sitebuild.calc import prerender, runtime  # noqa: E402  (needs ROOT on sys.path first)
+
+log = logging.getLogger("mkdocs.hooks.calculators")
+
+TOKEN = re.compile(r"^[ \t]*\[\[kalkulator:(?P<name>[^\]]*)\]\][ \t]*$")
+ANY_TOKEN = re.compile(r"\[\[kalkulator:[^\]]*\]\]")
+INLINE_CODE = re.compile(r"`[^`]*`")  # a page may show the token as an example in code
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+SLOT = re.compile(r'<div data-kalkulator-slot="(?P<name>[a-z_]+)" data-index="(?P<index>\d+)"></div>')
+ASSETS = "assets/calc"
+
+_state: dict = {"runtime": None, "pages": 0}
+
+
+def on_pre_build(config):
+    started = time.perf_counter()
+    try:
+        _state["runtime"] = runtime.prepare()
+    except runtime.MissingRuntime as error:
+        raise PluginError(str(error)) from None
+    _state["pages"] = 0
+    log.debug("calculator runtime prepared in %.2f s", time.perf_counter() - started)
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    lines = markdown.split("\n")
+    fence = None
+    count = 0
+    for number, line in enumerate(lines):
+        opened = FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        match = TOKEN.match(line)
+        if match:
+            name = match["name"]
+            if name not in prerender.NAMES:
+                raise PluginError(
+                    f"docs/{src}:{number + 1}: kalkulator {name!r} tidak dikenal; pilih: {', '.join(prerender.NAMES)}"
+                )
+            lines[number] = f'\n<div data-kalkulator-slot="{name}" data-index="{count}"></div>\n'
+            count += 1
+        elif ANY_TOKEN.search(INLINE_CODE.sub("", line)):
+            raise PluginError(
+                f"docs/{src}:{number + 1}: tulis [[kalkulator:NAMA]] sendirian di satu baris "
+                f"(NAMA: {', '.join(prerender.NAMES)})"
+            )
+    return "\n".join(lines)
+
+
+def _urls(page) -> dict[str, str]:
+    rt = _state["runtime"]
+    rel = lambda path: get_relative_url(path, page.url)  # noqa: E731
+    return {
+        "script": rel(f"{ASSETS}/calculator.js"),
+        "pyodide": rel(rt.pyodide_dir) + "/",
+        "wheel": rel(rt.wheel),
+        "chart": rel(rt.chart),
+    }
+
+
+def on_page_content(content, page, config, files):
+    if "data-kalkulator-slot" not in content:
+        return content
+    urls = _urls(page)
+
+    def calculator(match: re.Match) -> str:
+        name, index = match["name"], int(match["index"])
+        uid = f"kalkulator-{name}" + (f"-{index + 1}" if index else "")
+        try:
+            return prerender.render(name, urls=urls, uid=uid)
+        except Exception as error:  # a model or template bug must stop the build, with the page named
+            raise PluginError(f"docs/{page.file.src_uri}: kalkulator {name} gagal dirender: {error!r}") from error
+
+    _state["pages"] += 1
+    page.meta["calculator_page"] = True
+    return SLOT.sub(calculator, content)
+
+
+def on_post_page(output, page, config):
+    if not page.meta.get("calculator_page"):
+        return output
+    rel = lambda path: html.escape(get_relative_url(path, page.url))  # noqa: E731
+    head = (
+        f'<link rel="stylesheet" href="{rel(ASSETS + "/calculator.css")}">\n'
+        f'<link rel="modulepreload" href="{rel(ASSETS + "/client.js")}">\n'
+    )
+    return output.replace("</head>", head + "</head>", 1)
+
+
+def on_post_build(config):
+    if not _state["pages"]:
+        return
+    written = runtime.copy_into(_state["runtime"], pathlib.Path(config["site_dir"]))
+    log.info("calculators: %d pages, runtime %.1f MB copied", _state["pages"], written / 1e6)
