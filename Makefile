@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
+# Material's end-of-life banner on every build is noise, not a build warning.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site test test-unit test-site test-browser wheel bench browser clean help
 
