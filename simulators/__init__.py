@@ -12,6 +12,7 @@ from .errors import InputError, Problem
 from .cadence import SIMULATOR as _CADENCE
 from .campaign import SIMULATOR as _CAMPAIGN
 from .omnichannel import SIMULATOR as _OMNICHANNEL
+from .plan import SIMULATOR as _PLAN
 from .roi import SIMULATOR as _ROI
 from .runway import SIMULATOR as _RUNWAY
 
@@ -19,7 +20,7 @@ __all__ = ["InputError", "Problem", "SIMULATORS", "Simulator", "run", "run_json"
 
 __version__ = "0.1.0"
 
-SIMULATORS: dict[str, Simulator] = {s.name: s for s in (_ROI, _CADENCE, _OMNICHANNEL, _RUNWAY, _CAMPAIGN)}
+SIMULATORS: dict[str, Simulator] = {s.name: s for s in (_ROI, _CADENCE, _OMNICHANNEL, _RUNWAY, _CAMPAIGN, _PLAN)}
 
 
 def get(name: str) -> Simulator:
