@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import pathlib
 import posixpath
 import re
@@ -53,7 +54,7 @@ ANY_FACT_TOKEN = re.compile(r"\[\[fakta:[^\]]*\]\]")
 # Code is left alone, so a page may show a token as an example.
 CODE = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
-_state: dict = {"catalog": None, "nav": None, "math_pages": 0, "notebook_pages": 0}
+_state: dict = {"catalog": None, "nav": None, "math_pages": 0, "notebook_pages": 0, "tokens": 0}
 
 
 # ---------------------------------------------------------------------------
@@ -61,12 +62,17 @@ _state: dict = {"catalog": None, "nav": None, "math_pages": 0, "notebook_pages":
 
 
 def on_config(config):
+    # The notebooks run on the "python3" kernel of this virtualenv (its
+    # "python" argv becomes sys.executable), not on a same-named kernel a
+    # contributor may have in ~/.local/share/jupyter for another Python.
+    os.environ["JUPYTER_PREFER_ENV_PATH"] = "1"
     try:
         _state["catalog"] = figures.load(ROOT / "data")
     except figures.DataError as error:
         raise PluginError(str(error)) from None
     _state["math_pages"] = 0
     _state["notebook_pages"] = 0
+    _state["tokens"] = 0
     return config
 
 
@@ -93,6 +99,7 @@ def on_page_markdown(markdown, page, config, files):
             raise PluginError(f"docs/{src}: {match.group(0)}: {message}") from None
         label, note = _footnote(low, high, catalog, sources_link)
         notes.setdefault(label, note)
+        _state["tokens"] += 1
         return f"{_nowrap(text)}[^{label}]"
 
     def tokens(text: str) -> str:
@@ -138,6 +145,10 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    log.info(
+        "figures: %d angka dari data/, rumus di %d halaman, %d notebook",
+        _state["tokens"], _state["math_pages"], _state["notebook_pages"],
+    )
     site = pathlib.Path(config["site_dir"])
     if _state["notebook_pages"]:
         (site / NOTEBOOK_CSS_DEST).parent.mkdir(parents=True, exist_ok=True)
