@@ -237,32 +237,31 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
 
 
 def _sources_table(catalog: figures.Catalog) -> str:
+    """Two columns, so the table stays readable on a 390-pixel screen."""
     rows = []
     for source in sorted(catalog.sources.values(), key=lambda s: (s.date, s.id), reverse=True):
-        cited = catalog.citing(source.id)
         uses = "".join(
-            f"<li>{html.escape(f.meaning)}: {html.escape(_nowrap(f.text))}</li>" for f in cited
+            f"<li>{html.escape(f.meaning)}: {html.escape(_nowrap(f.text))}</li>" for f in catalog.citing(source.id)
         )
         note = f"<br><small>{html.escape(source.note)}</small>" if source.note else ""
         rows.append(
             f'<tr id="sumber-{html.escape(source.id)}">'
-            f"<td>{html.escape(source.outlet)}</td>"
-            f"<td>{html.escape(source.title)}{note}</td>"
-            f"<td>{html.escape(source.date_text)}</td>"
+            f"<td><strong>{html.escape(source.outlet)}</strong><br>“{html.escape(source.title)}”<br>"
+            f"{html.escape(source.date_text)}{note}</td>"
             f"<td>{f'<ul>{uses}</ul>' if uses else 'belum dikutip'}</td></tr>"
         )
-    return _table(["Sumber", "Judul", "Tanggal", "Angka yang memakainya"], rows)
+    return _table(["Sumber", "Angka yang memakainya"], rows)
 
 
 def _assumptions_table(catalog: figures.Catalog) -> str:
     rows = [
         f'<tr id="asumsi-{html.escape(f.id)}">'
-        f"<td>{html.escape(f.meaning)}<br><small><code>{html.escape(f.id)}</code></small></td>"
-        f"<td>{html.escape(_nowrap(f.text))}</td>"
+        f"<td>{html.escape(f.meaning)}: <strong>{html.escape(_nowrap(f.text))}</strong>"
+        f"<br><small><code>{html.escape(f.id)}</code></small></td>"
         f"<td>{html.escape(f.asumsi)}</td></tr>"
         for f in catalog.assumptions()
     ]
-    return _table(["Angka", "Nilai", "Alasan"], rows)
+    return _table(["Angka", "Alasan asumsi"], rows)
 
 
 def _site_map(page) -> str:
