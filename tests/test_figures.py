@@ -294,3 +294,27 @@ def test_docstring_examples_hold():
 
     result = doctest.testmod(figures, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 10 and result.failed == 0
+
+
+class TestSiteMap:
+    def test_lists_every_nav_page_relative_to_the_page(self, catalog):
+        from mkdocs.structure.nav import Section
+
+        def item(title, src):
+            return SimpleNamespace(title=title, file=SimpleNamespace(src_uri=src))
+
+        hook._state["nav"] = SimpleNamespace(
+            items=[
+                item("Beranda", "index.md"),
+                Section("Konten", [item(None, "konten/index.md"), item("Ritme posting", "konten/ritme-posting.md")]),
+                Section("Analisis", [item(None, "analisis/index.md"), item("Risiko", "analisis/risiko-kanal.ipynb")]),
+            ]
+        )
+        out = render(catalog, "[[peta-isi]]", src="referensi/tentang.md")
+        assert out.strip().splitlines() == [
+            "- [Beranda](../index.md)",
+            "- [Konten](../konten/index.md)",
+            "    - [Ritme posting](../konten/ritme-posting.md)",
+            "- [Analisis](../analisis/index.md)",
+            "    - [Risiko](../analisis/risiko-kanal.ipynb)",
+        ]
