@@ -89,7 +89,10 @@ def _urls(page) -> dict[str, str]:
     rel = lambda path: get_relative_url(path, page.url)  # noqa: E731
     return {
         "script": rel(f"{ASSETS}/calculator.js"),
-        "pyodide": rel(rt.pyodide_dir) + "/",
+        # pyodide_dir ends with "/" and get_relative_url keeps it: strip it first, or the
+        # worker asks for ".../pyodide-X//pyodide.asm.wasm", which the service worker
+        # does not know, so it downloads the whole runtime a second time.
+        "pyodide": rel(rt.pyodide_dir.rstrip("/")) + "/",
         "wheel": rel(rt.wheel),
         "chart": rel(rt.chart),
     }
