@@ -11,6 +11,8 @@
 // which is restarted; its promise resolves with an error the page can show.
 
 const TIMEOUT_MS = 15000;
+// Loading may be slow on a weak connection (about 14 MB the first time), but not endless.
+const LOAD_TIMEOUT_MS = 240000;
 
 let config = null;
 let worker = null;
@@ -61,13 +63,22 @@ function spawn() {
     return;
   }
   const mine = worker;
+  const loadTimer = setTimeout(() => {
+    if (mine !== worker || current.state !== "loading") return;
+    worker.terminate();
+    const message = "Kalkulator terlalu lama dimuat. Periksa koneksi lalu coba lagi.";
+    emit("error", message);
+    failAll(message);
+  }, LOAD_TIMEOUT_MS);
   worker.onmessage = (event) => {
     if (mine !== worker) return;
     const message = event.data;
     if (message.type === "ready") {
+      clearTimeout(loadTimer);
       emit("ready", "", { loadMs: Math.round(performance.now() - started) });
       for (const id of pending.keys()) armTimer(id);
     } else if (message.type === "failed") {
+      clearTimeout(loadTimer);
       emit("error", message.message);
       failAll(message.message);
     } else if (message.id !== undefined) {
@@ -77,6 +88,7 @@ function spawn() {
   worker.onerror = (event) => {
     if (mine !== worker) return;
     event.preventDefault?.();
+    clearTimeout(loadTimer);
     const message = "Mesin hitung tidak bisa dimuat (berkasnya gagal diunduh atau peramban terlalu lama).";
     emit("error", message);
     failAll(message);

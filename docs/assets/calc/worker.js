@@ -18,10 +18,28 @@ async function fetchBytes(url) {
   return response.arrayBuffer();
 }
 
+// Pyodide 314 logs a failed WebAssembly download or compile ("wasm instantiation
+// failed!") and then waits forever. Watching WebAssembly's own promises turns
+// that into an error the page can show, with its retry button.
+function wasmFailure() {
+  return new Promise((_, reject) => {
+    for (const name of ["instantiateStreaming", "instantiate"]) {
+      const original = WebAssembly[name];
+      if (typeof original !== "function") continue;
+      WebAssembly[name] = function watched(...args) {
+        const result = original.apply(this, args);
+        result.catch((error) => reject(new Error(`WebAssembly gagal dimuat (${error.message})`)));
+        return result;
+      };
+    }
+  });
+}
+
 async function boot({ pyodide: indexURL, wheel }) {
   const started = performance.now();
+  const failed = wasmFailure();
   const [{ loadPyodide }, wheelBytes] = await Promise.all([import(`${indexURL}pyodide.mjs`), fetchBytes(wheel)]);
-  const pyodide = await loadPyodide({ indexURL });
+  const pyodide = await Promise.race([loadPyodide({ indexURL }), failed]);
   pyodide.unpackArchive(wheelBytes, "wheel");
   const series = pyodide.pyimport("simulators.series");
   return { pageJson: (name, text) => series.page_json(name, text), ms: Math.round(performance.now() - started) };
