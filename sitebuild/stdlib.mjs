@@ -6,6 +6,7 @@
 //        imports every simulators module the browser can reach, runs each
 //        simulator on its defaults, on a wrong value in every field and on
 //        broken JSON, and prints JSON: {"files": [...zip entries in use...],
+//        "frozen": [...entries of modules frozen into the interpreter...],
 //        "answers": {...every reply...}}. With STDLIB_ZIP it boots from that
 //        zip instead of the full one (to check that a trimmed zip answers the same),
 //        and with LOCK_FILE from that lock file.
@@ -77,7 +78,13 @@ files = sorted({
     if (f := getattr(m, "__file__", None)) and ".zip/" in f
     and getattr(getattr(m, "__spec__", None), "origin", None) != "frozen"
 })
-json.dumps({"files": files, "answers": answers}, sort_keys=True)
+frozen = sorted({
+    f.split(".zip/", 1)[1]
+    for m in list(sys.modules.values())
+    if (f := getattr(m, "__file__", None)) and ".zip/" in f
+    and getattr(getattr(m, "__spec__", None), "origin", None) == "frozen"
+})
+json.dumps({"files": files, "frozen": frozen, "answers": answers}, sort_keys=True)
 `;
 
 const COMPILE = `

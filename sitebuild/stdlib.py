@@ -29,6 +29,7 @@ rebuild (``make serve``) does not boot Pyodide again.
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import json
 import pathlib
@@ -36,14 +37,22 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
-__all__ = ["MODULES", "build", "derive", "lockfile", "probe", "read_list"]
+__all__ = ["MODULES", "StdlibError", "build", "derive", "lockfile", "probe", "read_list", "uncovered"]
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "simulators"
 MODULES = ROOT / "sitebuild" / "stdlib-modules.txt"
 TOOL = ROOT / "sitebuild" / "stdlib.mjs"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 CACHE = ROOT / ".cache" / "stdlib"
+# Modules frozen into CPython (Python/frozen.c): in sys.modules with a __file__
+# in the zip, but never read from it, so never listed.
+FROZEN = frozenset({
+    "_collections_abc.py", "_sitebuiltins.py", "abc.py", "codecs.py", "genericpath.py", "importlib/_bootstrap.py", "importlib/_bootstrap_external.py", "importlib/machinery.py", "importlib/util.py",
+    "io.py", "ntpath.py", "os.py", "posixpath.py", "runpy.py", "site.py", "stat.py", "zipimport.py",
+})
 HEADER = """\
 # Files of Pyodide's python_stdlib.zip that the calculators import in the browser.
 # Derived in Pyodide under node by sitebuild/stdlib.mjs (probe); checked by
@@ -94,6 +103,37 @@ def derive(wheel: pathlib.Path) -> list[str]:
     return probe(wheel)["files"]
 
 
+def uncovered(names: list[str], package: pathlib.Path = PACKAGE) -> list[str]:
+    """Standard-library modules that ``package`` imports but ``names`` lacks.
+
+    A quick check without node, run by every build: it reads the package's
+    ``import`` statements (not what those modules import in turn, which only
+    the probe sees) and compares them with Pyodide's full zip, where a module
+    is either a file (it must then be listed) or absent (built in or frozen).
+    """
+    shipped = set(zipfile.ZipFile(PYODIDE / "python_stdlib.zip").namelist())
+    listed = set(names)
+    missing = set()
+    for source in sorted(package.glob("*.py")):
+        if source.stem in ("cli", "__main__"):  # the command line, never shipped to the browser
+            continue
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                modules = [node.module]
+            else:
+                continue
+            for module in modules:
+                parts = module.split(".")
+                for depth in range(1, len(parts) + 1):
+                    stem = "/".join(parts[:depth])
+                    for candidate in (f"{stem}.py", f"{stem}/__init__.py"):
+                        if candidate in shipped and candidate not in listed and candidate not in FROZEN:
+                            missing.add(f"{module} ({source.name})")
+    return sorted(missing)
+
+
 def _cache_key(names: list[str]) -> str:
     digest = hashlib.sha256()
     for part in (
@@ -108,7 +148,14 @@ def _cache_key(names: list[str]) -> str:
 
 def build(out: pathlib.Path, names: list[str] | None = None) -> pathlib.Path:
     """Write the trimmed, precompiled zip of ``names`` (default: the committed list) to ``out``."""
-    names = read_list() if names is None else names
+    if names is None:
+        names = read_list()
+        missing = uncovered(names)
+        if missing:
+            raise StdlibError(
+                f"{MODULES.relative_to(ROOT)} belum memuat modul yang kini diimpor simulators: "
+                f"{', '.join(missing)}; jalankan `.venv/bin/python -m sitebuild.stdlib --write` lalu commit daftarnya"
+            )
     cached = CACHE / f"{_cache_key(names)}.zip"
     if not cached.exists():
         CACHE.mkdir(parents=True, exist_ok=True)

@@ -37,6 +37,18 @@ class TestModuleList:
             "jalankan `.venv/bin/python -m sitebuild.stdlib --write` lalu commit daftarnya"
         )
 
+    def test_frozen_modules_are_the_known_ones_and_never_listed(self, full):
+        assert set(full["frozen"]) <= stdlib.FROZEN
+        assert not stdlib.FROZEN & set(stdlib.read_list())
+
+    def test_quick_check_names_a_new_import_missing_from_the_list(self, tmp_path):
+        (tmp_path / "model.py").write_text("import csv\nimport io\nimport math\nfrom json import decoder\n")
+        (tmp_path / "cli.py").write_text("import argparse\n")  # the CLI never reaches the browser
+        listed = ["json/__init__.py", "json/decoder.py"]
+        # csv.py is a file of the zip and unlisted; io is frozen, math built in, json listed
+        assert stdlib.uncovered(listed, tmp_path) == ["csv (model.py)"]
+        assert stdlib.uncovered([*listed, "csv.py"], tmp_path) == []
+
     def test_probe_reached_every_simulator(self, full):
         import simulators
 
