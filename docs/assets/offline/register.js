@@ -49,6 +49,7 @@
     } catch {
       return; // no offline copy (private mode, blocked): the site works as before
     }
+    if (!registration) return; // some browsers and test harnesses block workers without an error
     const hadController = Boolean(navigator.serviceWorker.controller);
     if (!hadController) {
       // First visit: this page came from the network. Its files (fonts included) sit in the

@@ -1,0 +1,58 @@
+"""The Content Security Policy holds on every page, with the calculators running under it.
+
+One browser context with the policy enforced (no ``bypass_csp``) and no
+service worker (so every file really comes from the server under test). Each
+page is loaded; an init script records every ``securitypolicyviolation``
+event. Calculator pages must also reach ``data-state="ready"``: Pyodide
+loads and computes under the policy, not just the static HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.site_pages import WATCH, calculator_pages, page_paths, violations, wait_state
+
+META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+@pytest.fixture(scope="module")
+def strict_page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    page.errors = errors
+    yield page
+    context.close()
+
+
+def test_every_built_page_carries_the_policy_first(site_dir):
+    for path in page_paths(site_dir):
+        text = (site_dir / (path if path.endswith(".html") else path + "index.html")).read_text(encoding="utf-8")
+        policy = META.search(text)
+        assert policy, f"{path}: tanpa meta CSP"
+        head = text[text.index("<head") : policy.start()]
+        assert "<script" not in head and "<link" not in head, f"{path}: ada elemen sebelum meta CSP"
+        script_src = next(d for d in policy.group(1).split("; ") if d.startswith("script-src"))
+        assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+
+
+def test_no_violation_on_any_page(site_dir, site_url, strict_page):
+    calculators = set(calculator_pages(site_dir).values())
+    assert len(calculators) == 3, calculator_pages(site_dir)
+    found = {}
+    for path in page_paths(site_dir):
+        strict_page.errors.clear()
+        strict_page.goto(site_url + path, wait_until="load")
+        if path in calculators:
+            wait_state(strict_page, ("ready",))
+        strict_page.wait_for_timeout(100)  # late violations (e.g. a blocked worker) are reported asynchronously
+        problems = violations(strict_page) + [e for e in strict_page.errors if "Content Security Policy" in e]
+        if problems:
+            found[path] = problems
+    assert not found, found
