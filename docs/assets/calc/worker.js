@@ -40,7 +40,9 @@ async function boot({ pyodide: indexURL, wheel }) {
   const failed = wasmFailure();
   const [{ loadPyodide }, wheelBytes] = await Promise.all([import(`${indexURL}pyodide.mjs`), fetchBytes(wheel)]);
   const pyodide = await Promise.race([loadPyodide({ indexURL }), failed]);
-  pyodide.unpackArchive(wheelBytes, "wheel");
+  // Into site-packages, like an installed package (the default is the working directory).
+  const sitePackages = pyodide.runPython("import sys; [p for p in sys.path if p.endswith('site-packages')][0]");
+  pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
   const series = pyodide.pyimport("simulators.series");
   return { pageJson: (name, text) => series.page_json(name, text), ms: Math.round(performance.now() - started) };
 }

@@ -1,0 +1,59 @@
+"""Chart series: every point is a full run of the model, nothing re-derived."""
+
+import json
+
+import pytest
+
+import simulators
+from simulators import series
+
+
+class TestProfitCurve:
+    def test_default_grid_and_end_points(self):
+        curve = series.profit_curve()
+        # top = 2 × 2.000.000 = 4.000.000 in 10 steps of 400.000
+        assert [p["ad_spend"] for p in curve] == [400_000 * k for k in range(11)]
+        # no ads: only the fixed costs, −250.000; ROAS undefined
+        assert curve[0]["profit"] == pytest.approx(-250_000) and curve[0]["roas"] is None
+        # the reader's own spend is the middle point: the default profit 417.600
+        assert curve[5]["profit"] == pytest.approx(417_600)
+        # 4.000.000: 160.000 tayangan, 2.400 klik, 72 pesanan, omzet 10.800.000
+        # 10.800.000 × 0,494 − 4.000.000 − 250.000 = 1.085.200
+        assert curve[10]["profit"] == pytest.approx(1_085_200)
+
+    def test_each_point_is_a_model_run(self):
+        payload = {"ad_spend": 1_500_000, "cpm": 40_000, "ctr": 0.02, "fixed_costs": 0}
+        for point in series.profit_curve(payload):
+            outputs = simulators.run("roi", {**payload, "ad_spend": point["ad_spend"]})["outputs"]
+            assert (point["profit"], point["roas"]) == (outputs["profit"], outputs["roas"])
+
+    def test_zero_spend_still_draws_a_curve(self):
+        # 0 × 2 = 0 would give eleven points at 0: the default spend (2.000.000) × 2 is used instead
+        curve = series.profit_curve({"ad_spend": 0})
+        assert curve[-1]["ad_spend"] == 4_000_000
+
+    def test_top_capped_at_the_money_limit(self):
+        # 2 × 9 × 10¹¹ = 1,8 × 10¹² is above the model's Rp 10¹² limit
+        curve = series.profit_curve({"ad_spend": 900_000_000_000})
+        assert curve[-1]["ad_spend"] == 1_000_000_000_000
+
+    def test_bad_input_raises_the_models_error(self):
+        with pytest.raises(simulators.InputError):
+            series.profit_curve({"cpm": 0})
+
+
+class TestPageJson:
+    def test_ok_document_is_run_json_plus_extras(self):
+        text = json.dumps({"ad_spend": 3_000_000})
+        page = json.loads(series.page_json("roi", text))
+        plain = json.loads(simulators.run_json("roi", text))
+        assert page["ok"] and page["result"]["outputs"] == plain["result"]["outputs"]
+        assert page["result"]["extras"]["profit_curve"] == series.profit_curve({"ad_spend": 3_000_000})
+
+    def test_errors_pass_through_unchanged(self):
+        text = '{"ctr": 2}'
+        assert series.page_json("roi", text) == simulators.run_json("roi", text)
+
+    @pytest.mark.parametrize("name", ["cadence", "omnichannel"])
+    def test_calculators_without_series_get_empty_extras(self, name):
+        assert json.loads(series.page_json(name, "{}"))["result"]["extras"] == {}
