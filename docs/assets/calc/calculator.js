@@ -462,7 +462,13 @@ class Calculator {
     this.inFlight = true;
     const reply = await engine.run(this.name, payload);
     this.inFlight = false;
-    if (reply.fatal) return; // engine trouble: onEngine() decides what the reader sees
+    if (reply.fatal) {
+      // Engine trouble: onEngine() shows the state. A computation the client stopped (too slow,
+      // worker lost) is also said in words while the worker restarts; inputs stay as typed.
+      const said = reply.errors && reply.errors[0] && reply.errors[0].message;
+      if (said && this.engineState !== "error") this.root.querySelector("[data-status]").textContent = said;
+      return;
+    }
     if (!this.wanted || this.wanted.key !== key) {
       // The reader typed again meanwhile: only the newest inputs count.
       if (this.wanted && this.engineState === "ready") this.send();
