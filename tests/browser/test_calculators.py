@@ -236,8 +236,15 @@ def test_bad_typed_value_keeps_input_and_last_result(page, site_url):
 
 
 def test_edit_before_ready_is_computed_when_ready(page, site_url):
-    held = []
-    page.route(re.compile(r".*/simulators-.*\.whl$"), lambda route: held.append(route))
+    held, released = [], []
+
+    def hold(route):  # the wheel waits until the test lets it through (a preload may ask too)
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route(re.compile(r".*/simulators-.*\.whl$"), hold)
     page.goto(site_url + PAGES["roi"])
     root = page.locator("[data-calculator]")
     page.fill("[name=ad_spend]", "1.000.000")
@@ -249,7 +256,9 @@ def test_edit_before_ready_is_computed_when_ready(page, site_url):
     while not held and time.monotonic() < deadline:
         page.wait_for_timeout(50)
     assert held, "the wheel was never requested"
-    held[0].continue_()
+    released.append(True)
+    for route in held:
+        route.continue_()
     after = settle(page)
     assert after["inputs"]["ad_spend"] == 1_000_000
     assert page.input_value("[name=ad_spend]") == "1.000.000"

@@ -19,7 +19,8 @@ const STATUS = {
   loading: "Hasil di bawah dihitung dari nilai bawaan. Kalkulator sedang disiapkan di ponsel Anda; angka sudah boleh diubah.",
   waiting: "Sedang menghitung… Kalkulator masih dimuat. Angka yang Anda ketik tidak hilang; hasilnya muncul begitu siap.",
   ready: "Kalkulator siap. Ubah angka mana pun, hasilnya langsung diperbarui.",
-  error: "Kalkulator tidak bisa berjalan di peramban ini sekarang. Hasil di bawah tetap benar untuk masukan yang tercantum di atas.",
+  error: "Kalkulator tidak bisa berjalan di peramban ini sekarang. Angka di bawah tetap benar untuk isian di atas.",
+  errorStale: "Kalkulator tidak bisa berjalan di peramban ini sekarang, jadi isian Anda belum dihitung.",
 };
 const PERCENT_NOTE = " Kolom ini diisi dalam persen, mis. 2,5 untuk 2,5 %.";
 const ANNOUNCE_DELAY_MS = 1200;
@@ -101,8 +102,9 @@ class Calculator {
     this.lists = this.listSpecs();
     this.optional = this.optionalGroups();
     this.setInputs(this.defaults);
-    this.cache.set(this.collect().key, this.result);
-    this.shownKey = this.collect().key;
+    this.defaultKey = this.collect().key;
+    this.cache.set(this.defaultKey, this.result);
+    this.shownKey = this.defaultKey;
 
     this.restore();
     this.bind();
@@ -635,11 +637,22 @@ class Calculator {
     const status = this.root.querySelector("[data-status]");
     const hasErrors = this.typedErrors.size || this.modelErrors.size || (this.modelGeneral || []).length;
     let text;
-    if (this.engineState === "error") text = STATUS.error;
-    else if (this.stale && hasErrors) text = "Periksa isian yang ditandai. Hasil di bawah masih untuk masukan sebelumnya.";
+    if (this.engineState === "error") text = this.stale ? `${STATUS.errorStale} ${this.shownWhat()}` : STATUS.error;
+    else if (this.stale && hasErrors) text = `Periksa isian yang ditandai. ${this.shownWhat()}`;
     else if (this.engineState === "ready") text = STATUS.ready;
     else text = this.stale ? STATUS.waiting : STATUS.loading;
     if (status.textContent !== text) status.textContent = text;
+    const note = this.root.querySelector("[data-stale-note]");
+    const lead = hasErrors ? "Perbaiki isian yang ditandai. " : this.engineState === "error" ? "" : "Sedang menghitung… ";
+    const noteText = lead + this.shownWhat();
+    if (note.textContent !== noteText) note.textContent = noteText;
+  }
+
+  /** Which inputs the numbers on screen belong to, in words. */
+  shownWhat() {
+    return this.shownKey === this.defaultKey
+      ? "Angka di bawah masih untuk nilai bawaan."
+      : "Angka di bawah masih untuk masukan sebelumnya.";
   }
 
   onEngine({ state, message }) {
