@@ -97,6 +97,7 @@ class Calculator {
     this.inFlight = false;
     this.engineState = "prerendered";
     this.announceTimer = 0;
+    this.drawn = new WeakMap(); // table or chart → JSON of the rows it shows
 
     this.units = this.unitMap();
     this.lists = this.listSpecs();
@@ -555,6 +556,10 @@ class Calculator {
   }
 
   fillTable(table, rows) {
+    // Rebuilding a 100-row calendar that did not change would cost more than the model run.
+    const key = JSON.stringify(rows);
+    if (this.drawn.get(table) === key) return;
+    this.drawn.set(table, key);
     const columns = [...table.tHead.rows[0].cells].map((th) => [th.dataset.key, th.dataset.format]);
     const body = document.createElement("tbody");
     for (const row of rows) {
@@ -575,6 +580,9 @@ class Calculator {
     for (const figure of this.root.querySelectorAll("figure[data-chart]")) {
       const source = figure.dataset.from === "extras" ? this.result.extras : this.result.outputs;
       const rows = lookup(source, figure.dataset.chart) || [];
+      const key = JSON.stringify(rows);
+      if (this.drawn.get(figure) === key) continue;
+      this.drawn.set(figure, key);
       drawChart(figure, rows, new URL(this.runtime.chart, document.baseURI).href).catch(() => {
         figure.querySelector(".calc-chart-box")?.setAttribute("hidden", "");
         const details = figure.querySelector("details");
