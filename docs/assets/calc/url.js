@@ -74,6 +74,7 @@ export function readQuery(search, spec) {
   for (const [key, value] of params) seen.set(key, [...(seen.get(key) || []), value]);
 
   const rows = {}; // list → Map(index → {field: value})
+  const off = new Set(); // optional groups the link switches off
   for (const [key, values] of seen) {
     if (values.length > 1) {
       problems.push({ field: key, message: `muncul ${values.length} kali di tautan; nilai bawaan dipakai` });
@@ -102,7 +103,7 @@ export function readQuery(search, spec) {
       continue;
     }
     if (parts.length === 2 && optional[parts[0]] === parts[1] && raw === "") {
-      inputs[parts[0]] = null; // "shock.channel=" switches the group off
+      off.add(parts[0]); // "shock.channel=" switches the group off, whatever else the link says about it
       given.add(key);
       continue;
     }
@@ -129,6 +130,7 @@ export function readQuery(search, spec) {
       ...(found.get(i) || {}),
     }));
   }
+  for (const group of off) inputs[group] = null;
   return { inputs, problems, given };
 }
 
