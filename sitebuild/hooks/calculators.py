@@ -74,7 +74,8 @@ def on_page_markdown(markdown, page, config, files):
                 raise PluginError(
                     f"docs/{src}:{number + 1}: kalkulator {name!r} tidak dikenal; pilih: {', '.join(prerender.NAMES)}"
                 )
-            lines[number] = f'\n<div data-kalkulator-slot="{name}" data-index="{count}"></div>\n'
+            indent = line[: len(line) - len(line.lstrip())]  # inside an admonition or a list item
+            lines[number] = f'\n{indent}<div data-kalkulator-slot="{name}" data-index="{count}"></div>\n'
             count += 1
         elif ANY_TOKEN.search(INLINE_CODE.sub("", line)):
             raise PluginError(

@@ -1,0 +1,78 @@
+"""The calculator hook: where ``[[kalkulator:NAME]]`` becomes markup, and where it must not."""
+
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+import types
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from sitebuild.calc import prerender
+from sitebuild.calc.when import holds, pick
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("calculators_hook", ROOT / "sitebuild" / "hooks" / "calculators.py")
+hook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hook)
+
+
+def page(src="kalkulator/roi-iklan.md"):
+    return types.SimpleNamespace(file=types.SimpleNamespace(src_uri=src), url="kalkulator/roi-iklan/", meta={})
+
+
+class TestTokens:
+    def test_token_alone_on_a_line_becomes_a_slot(self):
+        out = hook.on_page_markdown("Intro\n\n[[kalkulator:roi]]\n\nAkhir", page(), {}, None)
+        assert '<div data-kalkulator-slot="roi" data-index="0"></div>' in out
+
+    def test_indented_token_keeps_its_indentation(self):
+        out = hook.on_page_markdown('!!! tip\n    [[kalkulator:cadence]]\n', page(), {}, None)
+        assert '\n    <div data-kalkulator-slot="cadence" data-index="0"></div>' in out
+
+    def test_tokens_in_code_are_left_alone(self):
+        text = "Tulis `[[kalkulator:roi]]` di halaman.\n\n```md\n[[kalkulator:roi]]\n```\n"
+        assert hook.on_page_markdown(text, page(), {}, None) == text
+
+    def test_unknown_calculator_stops_the_build(self):
+        with pytest.raises(PluginError, match="tidak dikenal"):
+            hook.on_page_markdown("[[kalkulator:laba]]", page(), {}, None)
+
+    def test_token_inside_a_sentence_stops_the_build(self):
+        with pytest.raises(PluginError, match="sendirian di satu baris"):
+            hook.on_page_markdown("Lihat [[kalkulator:roi]] di sini.", page(), {}, None)
+
+
+class TestPrerender:
+    URLS = {"script": "../../assets/calc/calculator.js", "pyodide": "p/", "wheel": "w.whl", "chart": "c.js"}
+
+    @pytest.mark.parametrize("name", prerender.NAMES)
+    def test_markup_has_no_inline_code_to_run(self, name):
+        html = prerender.render(name, urls=self.URLS, uid=f"k-{name}")
+        # the only scripts: a JSON data block and the external module (no inline JS, no handlers)
+        assert html.count("<script") == 2
+        assert '<script type="application/json" data-result>' in html
+        assert '<script type="module" src="../../assets/calc/calculator.js"></script>' in html
+        assert " onclick=" not in html and "javascript:" not in html
+
+    def test_json_block_cannot_close_the_script(self):
+        block = prerender.script_json({"name": "</script><script>alert(1)</script>"})
+        assert "</" not in block and "<" not in block
+
+
+class TestExplanationConditions:
+    OUTPUTS = {"roas": 1.35, "break_even_roas": 2.02, "cpa": None, "shocked": {"total": 5}, "ok": False}
+
+    def test_first_true_condition_wins(self):
+        assert pick(["cpa != null", "roas < break_even_roas", "else"], self.OUTPUTS) == 1
+
+    def test_null_never_orders(self):
+        assert not holds("cpa < 100", self.OUTPUTS) and not holds("cpa >= 0", self.OUTPUTS)
+
+    def test_nested_paths_and_and(self):
+        assert holds("shocked.total >= 5 and ok == false", self.OUTPUTS)
+
+    def test_unknown_output_is_a_template_bug(self):
+        with pytest.raises(KeyError):
+            holds("missing > 0", self.OUTPUTS)
