@@ -9,7 +9,10 @@ loads and computes under the policy, not just the static HTML.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import threading
 
 import pytest
 
@@ -56,3 +59,37 @@ def test_no_violation_on_any_page(site_dir, site_url, strict_page):
         if problems:
             found[path] = problems
     assert not found, found
+
+
+# What a host that sends headers would send for scripts and workers: the page's script rules.
+WORKER_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'"
+
+
+@pytest.fixture(scope="module")
+def strict_host(site_dir):
+    """The site served with the policy as a header too, so the Pyodide worker runs under it.
+
+    A dedicated worker takes its policy from its own response, not from the
+    page's meta tag: this server proves that Pyodide needs 'wasm-unsafe-eval'
+    and nothing more ('unsafe-eval' stays out).
+    """
+    from tests.conftest import _QuietHandler
+
+    class Handler(_QuietHandler):
+        def end_headers(self):
+            if not self.path.split("?")[0].endswith((".html", "/")):
+                self.send_header("Content-Security-Policy", WORKER_POLICY)
+            super().end_headers()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_pyodide_needs_only_wasm_unsafe_eval(site_dir, strict_host, strict_page):
+    assert "'unsafe-eval'" not in WORKER_POLICY
+    for path in calculator_pages(site_dir).values():
+        strict_page.goto(strict_host + path, wait_until="load")
+        wait_state(strict_page, ("ready",))
+        assert violations(strict_page) == []
