@@ -43,7 +43,8 @@ def run_json(name: str, text: str) -> str:
     ``{"ok": false, "errors": [{"field": ..., "message": ...}]}``.
     """
     try:
-        result = run(name, parse_json(text))
+        # get(name).run, not run(): the JSON text `null` is no object and is refused, not "defaults"
+        result = get(name).run(parse_json(text))
     except InputError as error:
         return dumps({"ok": False, "errors": [p.as_dict() for p in error.problems]})
     return dumps({"ok": True, "result": result})

@@ -171,3 +171,21 @@ class TestHostileText:
     def test_unknown_simulator_name_with_html(self):
         code, out, err = cli("<script>", "--defaults")
         assert_refused(code, out, err, "simulator: tidak dikenal")
+
+
+class TestWorkerEntryPoint:
+    """``run_json`` is what the browser worker calls: the same refusals, as data."""
+
+    @pytest.mark.parametrize("text", ["null", "[]", "42", '"x"', "{", '{"ctr": NaN}', '{"aov": 1e400}'])
+    def test_refused_as_data(self, text):
+        from simulators import run_json
+
+        document = json.loads(run_json("roi", text))
+        assert document["ok"] is False
+        assert document["errors"] and all(error["message"] for error in document["errors"])
+
+    def test_long_hostile_key_is_named_briefly(self):
+        from simulators import run_json
+
+        document = json.loads(run_json("roi", json.dumps({"<script>" + LONG: 1})))
+        assert document["errors"][0]["field"] == ("<script>" + LONG)[:40] + "…"
