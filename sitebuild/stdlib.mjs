@@ -17,14 +17,22 @@
 //        Pyodide's own Python to a sourceless .pyc (optimize=2: no docstrings,
 //        no asserts). Compiling here, not in the browser, is the point: a phone
 //        then unmarshals bytecode instead of compiling ~140 modules at start.
+//
+//   node sitebuild/stdlib.mjs wheel   PYODIDE_DIR IN_WHEEL OUT_WHEEL
+//        Writes OUT_WHEEL: IN_WHEEL with each .py file replaced by its sourceless
+//        .pyc (optimize=0: docstrings and asserts kept, so the code behaves
+//        exactly as in CPython), which Python imports without compiling.
 
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [command, pyodideDir, ...rest] = process.argv.slice(2);
-if (!["probe", "compile"].includes(command) || !pyodideDir) {
-  console.error("usage: node sitebuild/stdlib.mjs probe PYODIDE_DIR WHEEL [STDLIB_ZIP [LOCK_FILE]] | compile PYODIDE_DIR LIST OUT_ZIP");
+if (!["probe", "compile", "wheel"].includes(command) || !pyodideDir) {
+  console.error(
+    "usage: node sitebuild/stdlib.mjs probe PYODIDE_DIR WHEEL [STDLIB_ZIP [LOCK_FILE]]" +
+      " | compile PYODIDE_DIR LIST OUT_ZIP | wheel PYODIDE_DIR IN_WHEEL OUT_WHEEL",
+  );
   process.exit(2);
 }
 const indexURL = path.resolve(pyodideDir) + path.sep;
@@ -38,9 +46,9 @@ import importlib, json, sys, zipfile
 # Every module of the package the worker can reach (not the CLI: argparse is
 # not shipped to the browser).
 names = sorted(
-    n[: -len(".py")].replace("/", ".").removesuffix(".__init__")
+    n.rsplit(".", 1)[0].replace("/", ".").removesuffix(".__init__")
     for n in zipfile.ZipFile(WHEEL).namelist()
-    if n.startswith("simulators/") and n.endswith(".py")
+    if n.startswith("simulators/") and n.endswith((".py", ".pyc"))
 )
 for name in names:
     if name not in ("simulators.cli", "simulators.__main__"):
@@ -84,7 +92,8 @@ frozen = sorted({
     if (f := getattr(m, "__file__", None)) and ".zip/" in f
     and getattr(getattr(m, "__spec__", None), "origin", None) == "frozen"
 })
-json.dumps({"files": files, "frozen": frozen, "answers": answers}, sort_keys=True)
+ours = sorted(m.__file__.rsplit("/", 1)[1] for n, m in list(sys.modules.items()) if n.startswith("simulators"))
+json.dumps({"files": files, "frozen": frozen, "answers": answers, "package_files": ours}, sort_keys=True)
 `;
 
 const COMPILE = `
@@ -105,16 +114,38 @@ with zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9)
         out.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED, 9)
 `;
 
+const WHEEL_PYC = `
+import zipfile, importlib._bootstrap_external as bootstrap
+
+source = zipfile.ZipFile("/tmp/in.whl")
+with zipfile.ZipFile("/tmp/out.whl", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+    for info in source.infolist():
+        data = source.read(info)
+        if info.filename.endswith(".py"):
+            code = compile(data, info.filename, "exec", dont_inherit=True, optimize=0)
+            info = zipfile.ZipInfo(info.filename + "c", date_time=info.date_time)
+            data = bytes(bootstrap._code_to_timestamp_pyc(code, 0, 0))
+        out.writestr(info, data, zipfile.ZIP_DEFLATED, 9)
+`;
+
 if (command === "probe") {
   const [wheel, stdlibZip, lockFile] = rest;
   const options = { indexURL };
   if (stdlibZip) options.stdLibURL = path.resolve(stdlibZip);
   if (lockFile) options.lockFileURL = path.resolve(lockFile);
   const pyodide = await loadPyodide(options);
-  pyodide.unpackArchive(bytes(wheel), "wheel");
+  // as docs/assets/calc/worker.js does: into site-packages
+  const sitePackages = pyodide.runPython("import sys; [p for p in sys.path if p.endswith('site-packages')][0]");
+  pyodide.unpackArchive(bytes(wheel), "wheel", { extractDir: sitePackages });
   pyodide.FS.writeFile("/tmp/wheel.zip", bytes(wheel));
   pyodide.globals.set("WHEEL", "/tmp/wheel.zip");
   process.stdout.write(pyodide.runPython(EXERCISE));
+} else if (command === "wheel") {
+  const [inWheel, outWheel] = rest;
+  const pyodide = await loadPyodide({ indexURL });
+  pyodide.FS.writeFile("/tmp/in.whl", bytes(inWheel));
+  pyodide.runPython(WHEEL_PYC);
+  fs.writeFileSync(outWheel, pyodide.FS.readFile("/tmp/out.whl"));
 } else {
   const [list, outZip] = rest;
   const pyodide = await loadPyodide({ indexURL });

@@ -59,11 +59,16 @@ class TestModuleList:
 
 class TestTrimmedZip:
     def test_answers_exactly_like_the_full_stdlib(self, wheel, full, tmp_path):
+        """What the site ships: trimmed stdlib, package-less lock file, precompiled wheel."""
         trimmed = stdlib.build(tmp_path / "python_stdlib.zip")
         lock = tmp_path / "pyodide-lock.json"
         lock.write_bytes(stdlib.lockfile())
-        small = stdlib.probe(wheel, trimmed, lock)
+        compiled = stdlib.precompile_wheel(wheel, tmp_path / "wheel")
+        small = stdlib.probe(compiled, trimmed, lock)
         assert small["answers"] == full["answers"]
+        # The models ran from the wheel's bytecode, not from source.
+        assert small["package_files"] and all(name.endswith(".pyc") for name in small["package_files"])
+        assert all(name.endswith(".py") for name in full["package_files"])
         # Every module came from the trimmed zip, as bytecode.
         assert sorted(name.removesuffix("c") for name in small["files"]) == full["files"]
         assert all(name.endswith(".pyc") for name in small["files"] if name.endswith(("py", "pyc")))

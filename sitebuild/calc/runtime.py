@@ -16,6 +16,8 @@ Site layout (under ``assets/calc/runtime/``)::
 are the trimmed, precompiled standard library and the package-less lock file
 of ``sitebuild/stdlib.py`` (1,1 MB instead of 2,5 MB, no compiling at start);
 the hash in the folder name is theirs, so a changed module list gets a new URL.
+The wheel holds bytecode (``.pyc``) compiled by that same Pyodide instead of
+sources, for the same reason; its hash is of those bytes.
 """
 
 from __future__ import annotations
@@ -89,17 +91,20 @@ def prepare(workdir: pathlib.Path | None = None) -> Runtime:
     """Build the wheel and locate the npm files; nothing is copied yet."""
     workdir = workdir or pathlib.Path(tempfile.mkdtemp(prefix="calc-runtime-"))
     wheel = build_wheel(workdir)
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:10]
-    name, version = wheel.name.split("-")[:2]
     pyodide, pyodide_version = _npm_package("pyodide")
     missing = [f for f in PYODIDE_FILES if not (pyodide / f).exists()]
     if missing:
         raise MissingRuntime(f"berkas Pyodide hilang dari node_modules/pyodide: {', '.join(missing)}; jalankan `make node`")
     chart, chart_version = _npm_package("chart.js")
     try:
+        # Bytecode of Pyodide's own Python in place of the sources: nothing to compile
+        # in the reader's browser (sitebuild/stdlib.py).
+        wheel = stdlib.precompile_wheel(wheel, workdir / "precompiled")
         trimmed = {"python_stdlib.zip": stdlib.build(workdir / "python_stdlib.zip")}
     except stdlib.StdlibError as error:
         raise MissingRuntime(str(error)) from None
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:10]
+    name, version = wheel.name.split("-")[:2]
     trimmed["pyodide-lock.json"] = workdir / "pyodide-lock.json"
     trimmed["pyodide-lock.json"].write_bytes(stdlib.lockfile(pyodide))
     ours = hashlib.sha256(b"".join(path.read_bytes() for path in trimmed.values())).hexdigest()[:10]
