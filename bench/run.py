@@ -1,0 +1,703 @@
+"""`make bench`: how fast the playbook is on a phone over 4G, against bare Pyodide.
+
+A script that prints figures, not a test. It serves the built ``site/`` on
+127.0.0.1 (``bench/server.py``: gzip, ``max-age=600`` and ETags like a common
+static host) together with ``bench/bare/`` at ``/_bench/``: a page that only
+loads Pyodide as shipped (full standard library, full lock file; the runtime
+files themselves come from the site's own copy) in a module worker.
+
+In Debian's chromium through Playwright, with CDP network emulation (9 Mbit/s
+down and up, 70 ms latency) on every page, it measures:
+
+- each calculator page (``docs/kalkulator/*.md`` except the index), cold:
+  time to first result (a prerendered ``[data-output]`` rendered), time to
+  ready (``data-state="ready"``), bytes; then, still on that page, the
+  recompute latency of ``--changes`` input changes (an ``input`` event on a
+  Rupiah field until an output's ``data-value`` changes, timed in the page
+  with ``performance.now()`` and a MutationObserver); then a warm second visit
+  (same browser context, cache kept) and its time to ready;
+- the bare page right before each calculator run (bare, calc, bare, calc…);
+- several chapter pages, cold: bytes, and whether any Pyodide file was asked for;
+- Lighthouse (``node_modules/.bin/lighthouse``, mobile preset, performance
+  only) on one chapter page and each calculator page: score and Total
+  Blocking Time.
+
+"Cold" is a fresh browser context (an empty cache, as a first-time reader
+has) rather than CDP's "disable cache": that switch also stops a page from
+reusing what it itself preloaded a moment earlier, which no real first visit
+suffers, and so would count the runtime twice on calculator pages.
+
+Bytes are the sum of CDP ``Network.loadingFinished`` ``encodedDataLength``
+over the page and its worker (read through Playwright, which attaches to the
+worker's target). The server's own log adds what a service worker fetched in
+the background (the offline cache), shown separately.
+
+Writes every figure to ``bench/results/latest.json`` (git-ignored) and a
+small summary (medians, targets, machine, date) to ``data/benchmark.json``,
+which the "Kinerja" page (``docs/referensi/kinerja.md``) shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import pathlib
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from server import BenchServer  # noqa: E402  (bench/ is not a package)
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 390, "height": 844}
+# The 4G profile of the issue: 9 Mbit/s each way, 70 ms added to every request.
+NETWORK = {"offline": False, "latency": 70, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 9_000_000 / 8}
+CHAPTERS = [
+    "index.md",
+    "memahami/lanskap-dampak.md",
+    "konten/strategi-konten.md",
+    "jualan/iklan-roi.md",
+    "referensi/glosarium.md",
+    "kalkulator/index.md",
+]
+LIGHTHOUSE_CHAPTER = "jualan/iklan-roi.md"
+PYODIDE_FILE = re.compile(r"(pyodide[^/]*\.(m?js|wasm|json)|python_stdlib[^/]*\.zip|\.whl)(\?|$)")
+READY_TIMEOUT_S = 120
+
+TARGETS = {
+    "first_result_ms": ("≤", 1000, "hasil pertama ≤ 1,0 s"),
+    "ready_ratio": ("≤", 0.9, "siap ≤ 0,9 × Pyodide polos"),
+    "recompute_p95_ms": ("≤", 50, "hitung ulang p95 ≤ 50 ms"),
+    "warm_ready_ms": ("≤", 1500, "kunjungan kedua siap ≤ 1,5 s"),
+    "chapter_bytes": ("≤", 400_000, "halaman bab ≤ 400 KB"),
+    "chapter_pyodide": ("=", False, "halaman bab tanpa berkas Pyodide"),
+    "lighthouse_chapter": ("≥", 0.95, "Lighthouse bab ≥ 0,95"),
+    "lighthouse_calculator": ("≥", 0.90, "Lighthouse kalkulator ≥ 0,90"),
+    "tbt_ms": ("≤", 200, "Total Blocking Time ≤ 200 ms"),
+}
+
+# Runs in every page before its own scripts: when a prerendered output is first
+# rendered (checked in requestAnimationFrame, i.e. in a frame about to be
+# painted, never while a stylesheet still blocks rendering) and when the
+# calculator (or the bare page) changes data-state.
+PROBE = """
+(() => {
+  const b = (window.__bench = { firstResult: null, ready: null, error: null, states: [] });
+  const root = () => document.querySelector("[data-calculator]") || document.getElementById("bare");
+  const note = () => {
+    const el = root();
+    const state = el && el.getAttribute("data-state");
+    if (!state || (b.states.length && b.states[b.states.length - 1][0] === state)) return;
+    const now = performance.now();
+    b.states.push([state, now]);
+    if (state === "ready" && b.ready === null) b.ready = now;
+    if (state === "error" && b.error === null) b.error = now;
+  };
+  new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+  const frame = () => {
+    const out = document.querySelector("[data-output]");
+    if (out) {
+      const box = out.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0 && out.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
+        b.firstResult = performance.now();
+        return;
+      }
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();
+"""
+
+# Changes one numeric field `count` times, each time to a new value, and times
+# each change from the input event until any data-value in the calculator
+# differs from before. Fields are tried in the order Rupiah, number, whole
+# number; a field whose first change moves nothing (or is refused) is skipped.
+# Returns {field, samples, failed}.
+RECOMPUTE = """
+async (count) => {
+  const root = document.querySelector("[data-calculator]");
+  const all = [...root.querySelectorAll("input[name][data-unit]")].filter((el) => !el.name.includes("__"));
+  const fields = ["rupiah", "number", "integer"].flatMap((unit) => all.filter((el) => el.dataset.unit === unit));
+  const values = () => [...root.querySelectorAll("[data-value]")].map((el) => el.getAttribute("data-value")).join("|");
+  const change = (field, value) =>
+    new Promise((resolve) => {
+      const before = values();
+      let start = 0;
+      const observer = new MutationObserver(() => {
+        if (values() !== before) {
+          const ms = performance.now() - start;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(ms);
+        }
+      });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        resolve(null);
+      }, 2000);
+      observer.observe(root, { subtree: true, attributes: true, attributeFilter: ["data-value"] });
+      start = performance.now();
+      field.value = value;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 30));
+  for (const field of fields) {
+    const text = field.value.trim();
+    const base = field.dataset.unit === "number" ? Number(text.replace(/\\./g, "").replace(",", ".")) : Number(text.replace(/[^0-9]/g, ""));
+    if (!Number.isFinite(base) || base <= 0) continue;
+    const step = field.dataset.unit === "rupiah" ? Math.max(1000, Math.round(base / 100)) : Math.max(1, Math.round(base / 100));
+    const samples = [];
+    let failed = 0;
+    for (let i = 0; i < count; i++) {
+      const value = String(base + step * (i + 1));
+      const took = await change(field, field.dataset.unit === "number" ? value.replace(".", ",") : value);
+      if (took === null) {
+        failed += 1;
+        if (samples.length === 0 || failed > 5) break; // this field moves nothing: try the next one
+      } else samples.push(took);
+      await pause();
+    }
+    if (samples.length) return { field: field.name, samples, failed };
+    field.value = text;
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+    await pause();
+  }
+  return { field: null, samples: [], failed: count };
+}
+"""
+
+
+
+# ---------------------------------------------------------------- statistics
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def percentile(values, q):
+    """Nearest-rank percentile (q in 0–100) of a non-empty list."""
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    rank = max(1, -(-len(ordered) * q // 100))  # ceil(n·q/100)
+    return ordered[int(rank) - 1]
+
+
+# ---------------------------------------------------------------- the site
+
+
+def page_url(md: str) -> str:
+    """URL path of a docs/ Markdown page in the built site (use_directory_urls)."""
+    stem = md[: -len(".md")]
+    if stem == "index":
+        return "/"
+    if stem.endswith("/index"):
+        return "/" + stem[: -len("index")]
+    return f"/{stem}/"
+
+
+def site_file(site: pathlib.Path, md: str) -> pathlib.Path:
+    return site / page_url(md).lstrip("/") / "index.html"
+
+
+def find_pages(site: pathlib.Path) -> tuple[list[str], list[str], list[str]]:
+    """(calculator pages, chapter pages, notes about pages left out)."""
+    notes = []
+    calculators = []
+    for md in sorted(p.name for p in (ROOT / "docs" / "kalkulator").glob("*.md")):
+        if md == "index.md":
+            continue
+        md = f"kalkulator/{md}"
+        built = site_file(site, md)
+        if not built.exists():
+            notes.append(f"{md}: tidak ada di site/")
+        elif "data-calculator=" not in built.read_text(encoding="utf-8"):
+            notes.append(f"{md}: belum memuat kalkulator")
+        else:
+            calculators.append(md)
+    chapters = []
+    for md in CHAPTERS:
+        if site_file(site, md).exists():
+            chapters.append(md)
+        else:
+            notes.append(f"{md}: tidak ada di site/")
+    return calculators, chapters, notes
+
+
+def pyodide_folder(site: pathlib.Path) -> str:
+    found = sorted(site.glob("**/pyodide.asm.wasm"))
+    if not found:
+        sys.exit("GAGAL: site/ tidak memuat pyodide.asm.wasm; jalankan `make site`")
+    return "/" + found[0].parent.relative_to(site).as_posix() + "/"
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        for line in pathlib.Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB"
+    except OSError:
+        pass
+
+    def version(*cmd):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip().splitlines()[0]
+        except (OSError, IndexError, subprocess.SubprocessError):
+            return ""
+
+    def npm_version(name):
+        try:
+            return json.loads((ROOT / "node_modules" / name / "package.json").read_text())["version"]
+        except OSError:
+            return ""
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": memory,
+        "os": platform.platform(terse=True),
+        "chromium": version(CHROMIUM, "--version"),
+        "node": version("node", "--version"),
+        "pyodide": npm_version("pyodide"),
+        "lighthouse": npm_version("lighthouse"),
+    }
+
+
+# ---------------------------------------------------------------- one visit
+
+
+class Visit:
+    """One page in one browser context, with network emulation and byte counting."""
+
+    def __init__(self, context, server: BenchServer):
+        self.context = context
+        self.server = server
+        self.page = context.new_page()
+        self.requests: list[tuple[str, int]] = []
+        self.page.on("requestfinished", self._finished)
+        self.cdp = context.new_cdp_session(self.page)
+        self.cdp.send("Network.enable")
+        self.cdp.send("Network.emulateNetworkConditions", NETWORK)
+        self.page.add_init_script(PROBE)
+
+    def _finished(self, request) -> None:
+        try:
+            sizes = request.sizes()
+        except Exception:  # the page went away mid-request
+            return
+        self.requests.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+
+    def open(self, url: str) -> int:
+        self.requests = []
+        mark = self.server.mark()
+        self.page.goto(url, wait_until="commit", timeout=60_000)
+        return mark
+
+    def wait(self, key: str, timeout_s: float = READY_TIMEOUT_S) -> dict:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            state = self.page.evaluate("() => window.__bench")
+            if state and (state.get(key) is not None or state.get("error") is not None):
+                return state
+            self.page.wait_for_timeout(50)  # not time.sleep: Playwright delivers events meanwhile
+        return self.page.evaluate("() => window.__bench") or {}
+
+    def settle(self, mark: int, quiet_s: float = 1.0, limit_s: float = 20.0) -> list:
+        """Wait until the server has been quiet for ``quiet_s``; the log since ``mark``."""
+        deadline = time.monotonic() + limit_s
+        seen = -1
+        last_change = time.monotonic()
+        while time.monotonic() < deadline:
+            log = self.server.since(mark)
+            if len(log) != seen:
+                seen, last_change = len(log), time.monotonic()
+            elif time.monotonic() - last_change >= quiet_s:
+                break
+            self.page.wait_for_timeout(100)
+        return self.server.since(mark)
+
+    def page_bytes(self) -> int:
+        return sum(size for _, size in self.requests)
+
+
+def server_bytes(log) -> int:
+    return sum(entry[3] for entry in log)
+
+
+def cold_bare(browser, server, bare_url) -> dict:
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        visit = Visit(context, server)
+        mark = visit.open(bare_url)
+        state = visit.wait("ready")
+        log = visit.settle(mark)
+        message = visit.page.evaluate("() => document.querySelector('#bare p').textContent") if state.get("error") else ""
+        return {
+            "ready_ms": state.get("ready"),
+            "error": state.get("error"),
+            "message": message,
+            "bytes": visit.page_bytes(),
+            "server_bytes": server_bytes(log),
+        }
+    finally:
+        context.close()
+
+
+def cold_calculator(browser, server, url, changes) -> dict:
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        visit = Visit(context, server)
+        mark = visit.open(url)
+        state = visit.wait("ready")
+        first = visit.wait("firstResult", 10)
+        log = visit.settle(mark)
+        own_bytes = visit.page_bytes()
+        pyodide = sorted({u.rsplit("/", 1)[-1] for u, _ in visit.requests if PYODIDE_FILE.search(u)})
+        message = ""
+        if state.get("error") is not None:
+            message = visit.page.evaluate("() => (document.querySelector('[data-engine-message]') || {}).textContent")
+        result = {
+            "message": message,
+            "first_result_ms": first.get("firstResult"),
+            "ready_ms": state.get("ready"),
+            "error": state.get("error"),
+            "bytes": own_bytes,
+            "server_bytes": server_bytes(log),
+            "runtime_files": pyodide,
+            # a file downloaded twice in one visit (a preload the worker did not reuse, say)
+            "downloaded_twice": sorted({e[1] for e in log if e[2] == 200 and sum(1 for f in log if f[1] == e[1] and f[2] == 200) > 1}),
+        }
+        if state.get("ready") is not None:
+            recompute = visit.page.evaluate(RECOMPUTE, changes)
+            result["recompute_field"] = recompute["field"]
+            result["recompute_ms"] = [round(v, 2) for v in recompute["samples"]]
+            result["recompute_failed"] = recompute["failed"]
+            # The warm second visit: same context, so the HTTP cache, the
+            # compiled-wasm cache and any service worker are kept.
+            visit.settle(visit.server.mark(), quiet_s=1.0, limit_s=10)
+            mark = visit.open(url)
+            warm = visit.wait("ready")
+            result["warm_ready_ms"] = warm.get("ready")
+            result["warm_first_result_ms"] = visit.wait("firstResult", 10).get("firstResult")
+            result["warm_bytes"] = visit.page_bytes()
+        return result
+    finally:
+        context.close()
+
+
+def cold_chapter(browser, server, url) -> dict:
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        visit = Visit(context, server)
+        mark = visit.open(url)
+        visit.page.wait_for_load_state("load", timeout=60_000)
+        log = visit.settle(mark, quiet_s=1.5)
+        paths = [entry[1] for entry in log]
+        return {
+            "bytes": visit.page_bytes(),
+            "server_bytes": server_bytes(log),
+            "requests": len(visit.requests),
+            "pyodide_requested": any(PYODIDE_FILE.search(u) for u, _ in visit.requests)
+            or any(PYODIDE_FILE.search(p) for p in paths),
+        }
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- Lighthouse
+
+
+def lighthouse(url: str, out_dir: pathlib.Path) -> dict:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        return {"error": "node_modules/.bin/lighthouse tidak ada: jalankan `make node`"}
+    out = out_dir / f"lh-{time.monotonic_ns()}.json"
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    done = subprocess.run(
+        [str(binary), url, "--quiet", "--only-categories=performance", "--output=json", f"--output-path={out}",
+         "--chrome-flags=--headless=new --no-sandbox"],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+    if done.returncode != 0 or not out.exists():
+        return {"error": (done.stderr or done.stdout)[-500:]}
+    report = json.loads(out.read_text())
+    out.unlink()
+    score = report["categories"]["performance"]["score"]
+    audits = report["audits"]
+    return {
+        "score": score,
+        "tbt_ms": audits["total-blocking-time"]["numericValue"],
+        "fcp_ms": audits["first-contentful-paint"]["numericValue"],
+        "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+        "runtime_error": (report.get("runtimeError") or {}).get("code"),
+    }
+
+
+# ---------------------------------------------------------------- report
+
+
+def verdict(target: str, value) -> bool | None:
+    if value is None:
+        return None
+    op, limit, _ = TARGETS[target]
+    return {"≤": value <= limit, "≥": value >= limit, "=": value == limit}[op]
+
+
+def summarise(raw: dict) -> dict:
+    """Medians per page and a met/missed verdict per target."""
+    bare_ready = median([r["ready_ms"] for r in raw["bare"]])
+    summary = {"bare": {"ready_ms": bare_ready, "bytes": median([r["bytes"] for r in raw["bare"]])}, "pages": {}}
+    checks = []
+    for md, runs in raw["calculators"].items():
+        samples = [v for r in runs for v in r.get("recompute_ms", [])]
+        row = {
+            "first_result_ms": median([r["first_result_ms"] for r in runs]),
+            "ready_ms": median([r["ready_ms"] for r in runs]),
+            "warm_ready_ms": median([r.get("warm_ready_ms") for r in runs]),
+            "recompute_p50_ms": percentile(samples, 50),
+            "recompute_p95_ms": percentile(samples, 95),
+            "recompute_samples": len(samples),
+            "recompute_failed": sum(r.get("recompute_failed", 0) for r in runs),
+            "bytes": median([r["bytes"] for r in runs]),
+            "server_bytes": median([r["server_bytes"] for r in runs]),
+            "errors": sum(1 for r in runs if r.get("error") is not None or r.get("ready_ms") is None),
+        }
+        row["ready_ratio"] = row["ready_ms"] / bare_ready if row["ready_ms"] and bare_ready else None
+        row["bytes_ratio"] = row["bytes"] / summary["bare"]["bytes"] if row["bytes"] and summary["bare"]["bytes"] else None
+        summary["pages"][md] = row
+        for key in ("first_result_ms", "ready_ratio", "recompute_p95_ms", "warm_ready_ms"):
+            checks.append({"page": md, "target": key, "value": row[key], "met": verdict(key, row[key])})
+    for md, runs in raw["chapters"].items():
+        row = {
+            "bytes": median([r["bytes"] for r in runs]),
+            "server_bytes": median([r["server_bytes"] for r in runs]),
+            "pyodide_requested": any(r["pyodide_requested"] for r in runs),
+        }
+        summary["pages"][md] = row
+        checks.append({"page": md, "target": "chapter_bytes", "value": row["bytes"], "met": verdict("chapter_bytes", row["bytes"])})
+        checks.append({"page": md, "target": "chapter_pyodide", "value": row["pyodide_requested"],
+                       "met": verdict("chapter_pyodide", row["pyodide_requested"])})
+    for md, runs in raw["lighthouse"].items():
+        good = [r for r in runs if "score" in r]
+        row = summary["pages"].setdefault(md, {})
+        row["lighthouse_score"] = median([r["score"] for r in good])
+        row["lighthouse_tbt_ms"] = median([r["tbt_ms"] for r in good])
+        row["lighthouse_runs"] = len(good)
+        kind = "lighthouse_calculator" if md in raw["calculators"] else "lighthouse_chapter"
+        checks.append({"page": md, "target": kind, "value": row["lighthouse_score"], "met": verdict(kind, row["lighthouse_score"])})
+        checks.append({"page": md, "target": "tbt_ms", "value": row["lighthouse_tbt_ms"], "met": verdict("tbt_ms", row["lighthouse_tbt_ms"])})
+    summary["checks"] = checks
+    return summary
+
+
+def fmt(value, kind: str) -> str:
+    if value is None:
+        return "–"
+    if kind == "ms":
+        return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.0f} ms"
+    if kind == "fine_ms":
+        return f"{value:.1f} ms"
+    if kind == "bytes":
+        return f"{value / 1e6:.2f} MB" if value >= 1e6 else f"{value / 1e3:.0f} KB"
+    if kind == "ratio":
+        return f"{value:.2f}×"
+    if kind == "score":
+        return f"{value:.2f}"
+    if kind == "bool":
+        return "ya" if value else "tidak"
+    return str(value)
+
+
+def table(summary: dict, raw: dict) -> str:
+    """One plain-text table: page, measure, median, bare, ratio, target, verdict."""
+    rows = [("halaman", "ukuran", "median", "polos", "rasio", "target", "")]
+    checks = {(c["page"], c["target"]): c for c in summary["checks"]}
+
+    def mark(page, target):
+        check = checks.get((page, target))
+        if not check:
+            return "", ""
+        return TARGETS[target][2], {True: "TERCAPAI", False: "MELESET", None: "?"}[check["met"]]
+
+    bare = summary["bare"]
+    rows.append(("pyodide-polos", "siap (dingin)", fmt(bare["ready_ms"], "ms"), "", "", "", ""))
+    rows.append(("pyodide-polos", "byte", fmt(bare["bytes"], "bytes"), "", "", "", ""))
+    for md in raw["calculators"]:
+        row = summary["pages"][md]
+        name = md.removeprefix("kalkulator/").removesuffix(".md")
+        rows.append((name, "hasil pertama", fmt(row["first_result_ms"], "ms"), "", "", *mark(md, "first_result_ms")))
+        rows.append((name, "siap (dingin)", fmt(row["ready_ms"], "ms"), fmt(bare["ready_ms"], "ms"),
+                     fmt(row["ready_ratio"], "ratio"), *mark(md, "ready_ratio")))
+        rows.append((name, f"hitung ulang p50 (n={row['recompute_samples']})", fmt(row["recompute_p50_ms"], "fine_ms"), "", "", "", ""))
+        rows.append((name, "hitung ulang p95", fmt(row["recompute_p95_ms"], "fine_ms"), "", "", *mark(md, "recompute_p95_ms")))
+        rows.append((name, "byte", fmt(row["bytes"], "bytes"), fmt(bare["bytes"], "bytes"), fmt(row["bytes_ratio"], "ratio"), "", ""))
+        rows.append((name, "kunjungan kedua siap", fmt(row["warm_ready_ms"], "ms"), "", "", *mark(md, "warm_ready_ms")))
+        if "lighthouse_score" in row:
+            rows.append((name, "Lighthouse", fmt(row["lighthouse_score"], "score"), "", "", *mark(md, "lighthouse_calculator")))
+            rows.append((name, "Lighthouse TBT", fmt(row["lighthouse_tbt_ms"], "ms"), "", "", *mark(md, "tbt_ms")))
+    for md in raw["chapters"]:
+        row = summary["pages"][md]
+        name = md.removesuffix(".md")
+        rows.append((name, "byte", fmt(row["bytes"], "bytes"), "", "", *mark(md, "chapter_bytes")))
+        if row["server_bytes"] - row["bytes"] > 1000:
+            rows.append((name, "+ service worker", fmt(row["server_bytes"] - row["bytes"], "bytes"), "", "", "", ""))
+        rows.append((name, "Pyodide diminta", fmt(row["pyodide_requested"], "bool"), "", "", *mark(md, "chapter_pyodide")))
+    for md in raw["lighthouse"]:
+        if md in raw["calculators"]:
+            continue
+        row = summary["pages"][md]
+        name = md.removesuffix(".md")
+        rows.append((name, "Lighthouse", fmt(row["lighthouse_score"], "score"), "", "", *mark(md, "lighthouse_chapter")))
+        rows.append((name, "Lighthouse TBT", fmt(row["lighthouse_tbt_ms"], "ms"), "", "", *mark(md, "tbt_ms")))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Ukur kecepatan situs (bukan tes).")
+    parser.add_argument("--site", type=pathlib.Path, default=ROOT / "site")
+    parser.add_argument("--repeats", type=int, default=3, help="putaran dingin per kalkulator (dan polos) [3]")
+    parser.add_argument("--chapter-repeats", type=int, default=3, help="putaran per halaman bab [3]")
+    parser.add_argument("--lighthouse-repeats", type=int, default=3, help="putaran Lighthouse per halaman [3]; 0 = lewati")
+    parser.add_argument("--changes", type=int, default=40, help="perubahan masukan per putaran kalkulator [40]")
+    parser.add_argument("--no-gzip", action="store_true", help="sajikan tanpa kompresi")
+    parser.add_argument("--no-write", action="store_true", help="jangan tulis data/benchmark.json")
+    args = parser.parse_args(argv)
+
+    site = args.site.resolve()
+    if not (site / "index.html").exists():
+        sys.exit(f"GAGAL: {site}/index.html tidak ada; jalankan `make site`")
+    if not os.path.exists(CHROMIUM):
+        sys.exit("GAGAL: chromium tidak ada; jalankan `make browser`")
+    load_before = os.getloadavg()[0]
+    if load_before > 1.0:
+        print(f"PERINGATAN: beban mesin sudah {load_before:.1f} sebelum mulai (2 inti?); angka waktu akan lebih buruk")
+    calculators, chapters, notes = find_pages(site)
+    pyodide_dir = pyodide_folder(site)
+    full = ROOT / "node_modules" / "pyodide"
+    started = time.monotonic()
+    raw = {"bare": [], "calculators": {md: [] for md in calculators}, "chapters": {md: [] for md in chapters},
+           "lighthouse": {}}
+    print(f"kalkulator: {len(calculators)}, bab: {len(chapters)}, putaran dingin: {args.repeats} "
+          f"(+{args.repeats * len(calculators)} polos), bab: {args.chapter_repeats}, Lighthouse: {args.lighthouse_repeats}, "
+          f"perubahan masukan: {args.changes}")
+    for note in notes:
+        print(f"  dilewati: {note}")
+
+    routes = {"/": site, "/_bench/": ROOT / "bench" / "bare", "/_bench/pyodide-full/": full}
+    with BenchServer(routes, use_gzip=not args.no_gzip) as server:
+        query = urllib.parse.urlencode({"pyodide": pyodide_dir, "stdlib": "/_bench/pyodide-full/python_stdlib.zip",
+                                        "lock": "/_bench/pyodide-full/pyodide-lock.json"})
+        bare_url = f"{server.url}/_bench/index.html?{query}"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                for repeat in range(args.repeats):
+                    for md in calculators or [None]:
+                        bare = cold_bare(browser, server, bare_url)
+                        raw["bare"].append(bare)
+                        line = f"[{repeat + 1}/{args.repeats}] polos siap {fmt(bare['ready_ms'], 'ms')}"
+                        if md:
+                            run = cold_calculator(browser, server, server.url + page_url(md), args.changes)
+                            raw["calculators"][md].append(run)
+                            samples = run.get("recompute_ms", [])
+                            line += (f" | {md}: hasil pertama {fmt(run['first_result_ms'], 'ms')}, siap {fmt(run['ready_ms'], 'ms')}, "
+                                     f"hitung ulang p95 {fmt(percentile(samples, 95), 'fine_ms')}, "
+                                     f"kedua {fmt(run.get('warm_ready_ms'), 'ms')}, {fmt(run['bytes'], 'bytes')}")
+                        print(line, flush=True)
+                for repeat in range(args.chapter_repeats):
+                    for md in chapters:
+                        run = cold_chapter(browser, server, server.url + page_url(md))
+                        raw["chapters"][md].append(run)
+                    print(f"[{repeat + 1}/{args.chapter_repeats}] bab: "
+                          + ", ".join(f"{md} {fmt(raw['chapters'][md][-1]['bytes'], 'bytes')}" for md in chapters), flush=True)
+            finally:
+                browser.close()
+
+        audited = ([LIGHTHOUSE_CHAPTER] if LIGHTHOUSE_CHAPTER in chapters else chapters[:1]) + calculators
+        with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+            for repeat in range(args.lighthouse_repeats):
+                for md in audited:
+                    result = lighthouse(server.url + page_url(md), pathlib.Path(tmp))
+                    raw["lighthouse"].setdefault(md, []).append(result)
+                    shown = (f"{result['score']:.2f}, TBT {fmt(result['tbt_ms'], 'ms')}" if "score" in result
+                             else f"galat: {result['error'][:200]}")
+                    print(f"[{repeat + 1}/{args.lighthouse_repeats}] Lighthouse {md}: {shown}", flush=True)
+
+    summary = summarise(raw)
+    elapsed = time.monotonic() - started
+    settings = {
+        "network": {"down_mbit_s": 9, "up_mbit_s": 9, "latency_ms": NETWORK["latency"]},
+        "cold": "konteks peramban baru (cache kosong)",
+        "server": "gzip, Cache-Control max-age=600, ETag" if not args.no_gzip else "tanpa gzip, max-age=600, ETag",
+        "viewport": VIEWPORT,
+        "repeats": args.repeats,
+        "chapter_repeats": args.chapter_repeats,
+        "lighthouse_repeats": args.lighthouse_repeats,
+        "changes": args.changes,
+        "seconds": round(elapsed),
+        # 1-minute load average before and after: other work on the machine slows every figure
+        "load_before": round(load_before, 2),
+        "load_after": round(os.getloadavg()[0], 2),
+    }
+    when = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
+    document = {"date": when, "machine": machine(), "settings": settings, "summary": summary, "raw": raw}
+    results = ROOT / "bench" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "latest.json").write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    print()
+    print(table(summary, raw))
+    met = sum(1 for c in summary["checks"] if c["met"])
+    print(f"\ntarget tercapai: {met} dari {len(summary['checks'])}; {elapsed / 60:.1f} menit; "
+          f"semua angka: bench/results/latest.json")
+    if not args.no_write:
+        small = {"date": when, "machine": document["machine"], "settings": settings,
+                 "bare": summary["bare"], "pages": summary["pages"], "checks": summary["checks"]}
+        (ROOT / "data" / "benchmark.json").write_text(json.dumps(small, indent=1, ensure_ascii=False) + "\n",
+                                                      encoding="utf-8")
+        print("ringkasan: data/benchmark.json (halaman Kinerja)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
