@@ -1,0 +1,185 @@
+"""MkDocs hook: the latest `make bench` figures on the "Kinerja" page.
+
+``[[tabel-kinerja]]`` alone on a line becomes, from ``data/benchmark.json``
+(written by ``bench/run.py``, committed):
+
+- one paragraph: when and on what machine the figures were taken, the
+  network profile and the number of runs;
+- a table per calculator page (first result, ready against bare Pyodide,
+  recompute, warm visit, bytes, Lighthouse), one for the chapter pages, each
+  figure with its target and whether it was met;
+- the list of missed targets.
+
+No file yet gives a note saying how to make one; a malformed file stops the build.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import pathlib
+import re
+import sys
+
+from mkdocs.exceptions import PluginError
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sitebuild.figures import MONTHS  # noqa: E402  (needs ROOT on sys.path first)
+
+DATA = ROOT / "data" / "benchmark.json"
+TOKEN = re.compile(r"^[ \t]*\[\[tabel-kinerja\]\][ \t]*$", re.MULTILINE)
+
+# target key → (label on the page, how its value reads)
+TARGETS = {
+    "first_result_ms": ("hasil pertama ≤ 1,0 s", "ms"),
+    "ready_ratio": ("siap ≤ 0,9 × Pyodide polos", "ratio"),
+    "recompute_p95_ms": ("hitung ulang p95 ≤ 50 ms", "fine_ms"),
+    "warm_ready_ms": ("kunjungan kedua siap ≤ 1,5 s", "ms"),
+    "chapter_bytes": ("≤ 400 KB", "bytes"),
+    "chapter_pyodide": ("tanpa berkas Pyodide", "bool"),
+    "lighthouse_chapter": ("≥ 0,95", "score"),
+    "lighthouse_calculator": ("≥ 0,90", "score"),
+    "tbt_ms": ("≤ 200 ms", "ms"),
+}
+
+
+def _num(value: float, digits: int) -> str:
+    """Indonesian digits with a fixed number of decimals: ``5.2, 2`` → ``"5,20"``."""
+    return f"{value:,.{digits}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def show(value, kind: str) -> str:
+    """A measured value in Indonesian: ``1234.5`` ms → ``"1,23 s"``; ``None`` → ``"–"``."""
+    if value is None:
+        return "–"
+    if kind == "ms":
+        return f"{_num(value / 1000, 2)} s" if value >= 1000 else f"{_num(value, 0)} ms"
+    if kind == "fine_ms":
+        return f"{_num(value, 1)} ms"
+    if kind == "bytes":
+        return f"{_num(value / 1e6, 2)} MB" if value >= 1e6 else f"{_num(value / 1e3, 0)} KB"
+    if kind == "ratio":
+        return f"{_num(value, 2)} ×"
+    if kind == "score":
+        return _num(value, 2)
+    if kind == "bool":
+        return "ya" if value else "tidak"
+    raise ValueError(kind)
+
+
+def _verdict(met) -> str:
+    return {True: "tercapai", False: "**meleset**", None: "tidak terukur"}[met]
+
+
+def _page_name(md: str) -> str:
+    return md.removesuffix(".md")
+
+
+def _link(md: str) -> str:
+    """A Markdown link from referensi/kinerja.md to the measured page."""
+    return f"[{_page_name(md)}](../{md})"
+
+
+def render(data: dict) -> str:
+    """The Markdown that replaces the token."""
+    machine, settings = data["machine"], data["settings"]
+    when = datetime.datetime.fromisoformat(data["date"])
+    net = settings["network"]
+    lines = [
+        f"Diukur pada {when.day} {MONTHS[when.month - 1]} {when.year} di {machine['cpu'] or 'CPU tak dikenal'}, "
+        f"{machine['cores']} inti, memori {machine['memory']}; {machine['chromium']}, Pyodide {machine['pyodide']}, "
+        f"Lighthouse {machine['lighthouse']}. Jaringan: {net['down_mbit_s']} Mbit/s turun dan {net['up_mbit_s']} Mbit/s "
+        f"naik, latensi {net['latency_ms']} ms, cache kosong. Median dari {settings['repeats']} putaran dingin per "
+        f"kalkulator (dan {settings['repeats']} per kalkulator untuk Pyodide polos), {settings['lighthouse_repeats']} "
+        f"putaran Lighthouse per halaman; beban mesin (rata-rata 1 menit) {_num(settings['load_before'], 1)} sebelum "
+        f"dan {_num(settings['load_after'], 1)} sesudah.",
+        "",
+        f"Pyodide polos (halaman pembanding yang hanya memuat Pyodide apa adanya di worker): siap setelah "
+        f"**{show(data['bare']['ready_ms'], 'ms')}**, {show(data['bare']['bytes'], 'bytes')} terunduh.",
+        "",
+    ]
+    checks = {(c["page"], c["target"]): c for c in data["checks"]}
+
+    def row(md: str, label: str, key: str, kind: str, target: str | None = None) -> str:
+        value = data["pages"][md].get(key)
+        check = checks.get((md, target or key))
+        goal, verdict = (TARGETS[target or key][0], _verdict(check["met"])) if check else ("", "")
+        return f"| {label} | {show(value, kind)} | {goal} | {verdict} |"
+
+    calculators = [md for md in data["pages"] if md.startswith("kalkulator/") and "ready_ms" in data["pages"][md]]
+    for md in calculators:
+        page = data["pages"][md]
+        lines += [
+            f"**Kalkulator {_link(md)}**",
+            "",
+            "| Ukuran | Median | Target | Hasil |",
+            "| --- | --- | --- | --- |",
+            row(md, "Hasil pertama tampil", "first_result_ms", "ms"),
+            row(md, "Siap menghitung", "ready_ms", "ms"),
+            row(md, "Siap dibanding Pyodide polos", "ready_ratio", "ratio"),
+            row(md, f"Hitung ulang, p50 ({page['recompute_samples']} perubahan)", "recompute_p50_ms", "fine_ms"),
+            row(md, "Hitung ulang, p95", "recompute_p95_ms", "fine_ms"),
+            row(md, "Kunjungan kedua: siap", "warm_ready_ms", "ms"),
+            row(md, "Terunduh", "bytes", "bytes"),
+        ]
+        if "lighthouse_score" in page:
+            lines += [
+                row(md, "Lighthouse (seluler), kinerja", "lighthouse_score", "score", "lighthouse_calculator"),
+                row(md, "Lighthouse, Total Blocking Time", "lighthouse_tbt_ms", "ms", "tbt_ms"),
+            ]
+        lines.append("")
+    chapters = [md for md in data["pages"] if md not in calculators and "bytes" in data["pages"][md]]
+    if chapters:
+        lines += [
+            "**Halaman bab**",
+            "",
+            "| Halaman | Terunduh | + service worker | Berkas Pyodide | Hasil |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for md in chapters:
+            page = data["pages"][md]
+            met = [checks[(md, t)]["met"] for t in ("chapter_bytes", "chapter_pyodide") if (md, t) in checks]
+            lines.append(
+                f"| {_link(md)} | {show(page['bytes'], 'bytes')} | "
+                f"{show(max(0, page['server_bytes'] - page['bytes']), 'bytes')} | "
+                f"{show(page['pyodide_requested'], 'bool')} | {_verdict(all(met) if met else None)} |"
+            )
+        lines.append("")
+    audited = [md for md in data["pages"] if md not in calculators and "lighthouse_score" in data["pages"][md]]
+    for md in audited:
+        lines += [
+            f"**Lighthouse (seluler) pada halaman bab {_link(md)}**",
+            "",
+            "| Ukuran | Median | Target | Hasil |",
+            "| --- | --- | --- | --- |",
+            row(md, "Kinerja", "lighthouse_score", "score", "lighthouse_chapter"),
+            row(md, "Total Blocking Time", "lighthouse_tbt_ms", "ms", "tbt_ms"),
+            "",
+        ]
+    missed = [c for c in data["checks"] if c["met"] is False]
+    met = sum(1 for c in data["checks"] if c["met"])
+    lines.append(f"Tercapai {met} dari {len(data['checks'])} target.")
+    if missed:
+        lines += ["", "Meleset:", ""]
+        for check in missed:
+            kind = TARGETS[check["target"]][1]
+            lines.append(f"- {_page_name(check['page'])}: {TARGETS[check['target']][0]} "
+                         f"(terukur {show(check['value'], kind)})")
+    return "\n".join(lines) + "\n"
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not TOKEN.search(markdown):
+        return markdown
+    if not DATA.exists():
+        note = ('!!! note "Belum ada angka"\n    Jalankan `make bench` untuk mengukur; hasilnya ditulis ke '
+                "`data/benchmark.json` dan tampil di sini.\n")
+        return TOKEN.sub(lambda _: note, markdown)
+    try:
+        table = render(json.loads(DATA.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError) as error:
+        raise PluginError(f"data/benchmark.json rusak ({error!r}): jalankan `make bench` lagi") from None
+    return TOKEN.sub(lambda _: table, markdown)
