@@ -209,3 +209,44 @@ def test_repeated_hostile_keys_and_names_together(site_dir, site_url, hostile_pa
     assert_harmless(seen)
     assert "muncul 4 kali" in seen["errors"].get("channels.0.name", "") + seen["general"]
     assert json.dumps(seen["inputs"]["channels"][0]["name"]) == json.dumps(seen["defaults"]["channels"][0]["name"])
+
+
+def test_typed_hostile_values_stay_text(site_dir, site_url, hostile_page):
+    # the same hostility typed into the form instead of carried by a link
+    page = hostile_page
+    open_link(page, f"{site_url}{calculator_pages(site_dir)['omnichannel']}")
+
+    def type_in(values: dict) -> None:
+        for name, value in values.items():
+            field = page.locator(f'[data-calculator] [name="{name}"]')
+            field.fill(value)
+            field.press("Tab")
+        page.wait_for_timeout(1500)
+
+    # a 10 000-character name reaches the model (the form has no length rule of its own)
+    type_in({"channels.0.name": HOSTILE_TEXTS[0], "channels.2.name": "N" * 10_000})
+    long_name = page.locator('[data-calculator] [data-error-for="channels.2.name"]')
+    assert "40" in long_name.inner_text() and len(long_name.inner_text()) < 400
+    # numbers a phone keyboard can produce that are no usable numbers: refused in the page itself
+    type_in({"channels.2.name": "Instagram", "channels.1.traffic": "1e400", "channels.1.aov": "9" * 400, "channels.3.conversion_rate": "NaN"})
+    seen = page.evaluate(
+        """() => {
+          const root = document.querySelector('[data-calculator]');
+          const errors = {};
+          for (const slot of root.querySelectorAll('[data-error-for]')) if (!slot.hidden) errors[slot.dataset.errorFor] = slot.textContent;
+          return {pwned: typeof window.__pwned, text: root.innerText, errors, state: root.dataset.state,
+                  injected: document.querySelectorAll('img[src="x"], [onerror], [onload]').length};
+        }"""
+    )
+    assert seen["pwned"] == "undefined" and seen["injected"] == 0
+    assert seen["state"] == "ready"
+    assert violations(page) == [] and page.errors == []
+    for name in ["channels.1.traffic", "channels.1.aov", "channels.3.conversion_rate"]:
+        assert seen["errors"].get(name, "").strip(), (name, seen["errors"])
+        assert len(seen["errors"][name]) < 400
+    unquoted = re.sub(r"“[^”]*”", "“…”", seen["text"])
+    assert not BAD_WORDS.search(unquoted)
+    # the name with markup appears as typed wherever channels are listed
+    assert HOSTILE_TEXTS[0] in page.evaluate(
+        "Array.from(document.querySelectorAll('[data-calculator] select option'), (o) => o.textContent)"
+    )
