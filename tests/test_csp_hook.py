@@ -75,3 +75,19 @@ class TestForbiddenPlaces:
         (tmp_path / "index.html").write_text('<html><head></head><body><a onclick="x()">x</a></body></html>')
         with pytest.raises(PluginError, match="index.html: <a onclick"):
             csp.on_post_build({"site_dir": str(tmp_path)})
+
+
+class TestServe:
+    def test_dev_server_pages_keep_no_policy(self, tmp_path):
+        # `mkdocs serve` injects an inline live-reload script; the policy is for built sites only
+        page = "<html><head></head><body></body></html>"
+        (tmp_path / "index.html").write_text(page)
+        try:
+            csp.on_startup(command="serve")
+            csp.on_post_build({"site_dir": str(tmp_path)})
+            assert (tmp_path / "index.html").read_text() == page
+            csp.on_startup(command="build")
+            csp.on_post_build({"site_dir": str(tmp_path)})
+            assert csp.META_MARK in (tmp_path / "index.html").read_text()
+        finally:
+            csp.on_startup(command="build")

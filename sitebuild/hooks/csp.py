@@ -17,6 +17,8 @@ event handler such as ``onclick=``, a ``javascript:`` URL) fails the build
 instead of silently breaking in the reader's browser.
 
 ``frame-ancestors`` is left out on purpose: browsers ignore it in a meta tag.
+Under ``mkdocs serve`` no policy is written: the dev server's live reload is
+an inline script of its own.
 """
 
 from __future__ import annotations
@@ -140,8 +142,21 @@ def add_policy(page: str) -> str:
     return page[:at] + meta + page[at:]
 
 
+_command = "build"
+
+
+def on_startup(command: str, **kwargs) -> None:
+    global _command
+    _command = command
+
+
 @event_priority(-90)
 def on_post_build(config, **kwargs) -> None:
+    if _command == "serve":
+        # `mkdocs serve` injects its live-reload code as an inline script into every
+        # response; a policy would block it. Built sites (and the tests) carry the policy.
+        log.info("csp: tidak dipasang saat `mkdocs serve` (skrip live reload-nya inline)")
+        return
     site = pathlib.Path(config["site_dir"])
     problems = []
     pages = sorted(site.rglob("*.html"))
