@@ -26,7 +26,7 @@ function cssVar(name, fallback) {
 const compact = new Intl.NumberFormat("id-ID", { notation: "compact", maximumFractionDigits: 1 });
 
 function axisLabel(value, kind) {
-  if (kind === "rupiah") return `Rp ${compact.format(value)}`;
+  if (kind === "rupiah") return `${value < 0 ? "-" : ""}Rp ${compact.format(Math.abs(value))}`;
   if (kind === "percent") return `${compact.format(value * 100)} %`;
   return compact.format(value);
 }
@@ -80,6 +80,7 @@ export async function drawChart(figure, rows, libraryUrl) {
       scales: {
         x: { ticks: { color: ink, maxRotation: 0, autoSkip: true }, grid: { color: grid } },
         y: {
+          beginAtZero: true, // the zero line (break-even) always shows
           ticks: { color: ink, callback: (value) => axisLabel(value, spec.y[0].format) },
           grid: { color: (ctx) => (ctx.tick && ctx.tick.value === 0 ? ink : grid) },
         },
