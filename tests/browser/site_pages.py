@@ -52,6 +52,16 @@ def calculator_pages(site_dir: pathlib.Path) -> dict[str, str]:
     return pages
 
 
+def serve_404_like_github_pages(context, site_dir: pathlib.Path, site_url: str) -> None:
+    """404.html links its assets under the deployed sub-path (``/playbook/…``), as GitHub Pages
+    serves it at any depth; map that sub-path onto the local server so it renders as deployed."""
+    match = re.search(r'href="(/[^"]*?)assets/stylesheets/', (site_dir / "404.html").read_text(encoding="utf-8"))
+    if not match or match.group(1) == "/":
+        return
+    prefix = site_url.rstrip("/") + match.group(1)
+    context.route(prefix + "**", lambda route: route.continue_(url=site_url + route.request.url[len(prefix) :]))
+
+
 def violations(page) -> list[dict]:
     return page.evaluate("window.__violations || []")
 

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from tests.browser.site_pages import calculator_pages, page_paths, wait_state
+from tests.browser.site_pages import calculator_pages, page_paths, serve_404_like_github_pages, wait_state
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -32,10 +32,11 @@ RUN_AXE = """async () => {
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
-def audited(request, browser):
+def audited(request, browser, site_dir, site_url):
     assert AXE.exists(), "node_modules/axe-core tidak ada: jalankan `make test` (npm ci memasangnya)"
     context = browser.new_context(viewport=PHONE, color_scheme=request.param, service_workers="block")
     context.add_init_script(path=str(AXE))
+    serve_404_like_github_pages(context, site_dir, site_url)
     page = context.new_page()
     page.scheme = request.param
     yield page
@@ -46,8 +47,6 @@ def test_axe_finds_no_serious_violation_on_any_page(audited, site_dir, site_url)
     calculators = set(calculator_pages(site_dir).values())
     found = {}
     for path in page_paths(site_dir):
-        if path == "404.html":
-            continue  # its assets point at the deployed sub-path; its content is the theme's
         audited.goto(site_url + path, wait_until="load")
         if path in calculators:
             wait_state(audited, ("ready",))

@@ -16,15 +16,16 @@ import threading
 
 import pytest
 
-from tests.browser.site_pages import WATCH, calculator_pages, page_paths, violations, wait_state
+from tests.browser.site_pages import WATCH, calculator_pages, page_paths, serve_404_like_github_pages, violations, wait_state
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
 
 @pytest.fixture(scope="module")
-def strict_page(browser):
+def strict_page(browser, site_dir, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
     context.add_init_script(WATCH)
+    serve_404_like_github_pages(context, site_dir, site_url)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -55,9 +56,7 @@ def test_no_violation_on_any_page(site_dir, site_url, strict_page):
         if path in calculators:
             wait_state(strict_page, ("ready",))
         strict_page.wait_for_timeout(100)  # late violations (e.g. a blocked worker) are reported asynchronously
-        # any console error counts, except on 404.html whose assets point at the deployed sub-path
-        errors = strict_page.errors if path != "404.html" else [e for e in strict_page.errors if "Content Security Policy" in e]
-        problems = violations(strict_page) + errors
+        problems = violations(strict_page) + strict_page.errors  # any console error counts
         if problems:
             found[path] = problems
     assert not found, found
