@@ -125,6 +125,11 @@ class _Server(http.server.ThreadingHTTPServer):
         self._files: dict = {}
         self._gz: dict = {}
 
+    def handle_error(self, request, client_address) -> None:
+        # A browser that closes a connection mid-response (a page left, a context
+        # closed) is normal here, not worth a traceback in the figures.
+        pass
+
     def record(self, path: str, status: int, size: int, cache_control: str) -> None:
         with self.lock:
             self.log.append((time.monotonic(), path, status, size, cache_control))
