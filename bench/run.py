@@ -16,7 +16,8 @@ down and up, 70 ms latency) on every page, it measures:
   Rupiah field until an output's ``data-value`` changes, timed in the page
   with ``performance.now()`` and a MutationObserver); then a warm second visit
   (same browser context, cache kept) and its time to ready;
-- the bare page right before each calculator run (bare, calc, bare, calc…);
+- the bare page, alternating with the calculator runs (a bare run before
+  every second calculator run: bare, calc, calc, bare, calc, calc…);
 - several chapter pages, cold: bytes, and whether any Pyodide file was asked for;
 - Lighthouse (``node_modules/.bin/lighthouse``, mobile preset, performance
   only) on one chapter page and each calculator page: score and Total
@@ -84,7 +85,10 @@ CHAPTERS = [
 LIGHTHOUSE_CHAPTER = "jualan/iklan-roi.md"
 PYODIDE_FILE = re.compile(r"(pyodide[^/]*\.(m?js|wasm|json)|python_stdlib[^/]*\.zip|\.whl)(\?|$)")
 READY_TIMEOUT_S = 120
-WARM_PAUSE_MS = 3000
+WARM_PAUSE_MS = 2000
+# A bare-Pyodide run before every BARE_EVERY-th calculator run (bare, calc, calc,
+# bare, calc, calc…): the runs still alternate, and a whole run fits in ~10 minutes.
+BARE_EVERY = 2
 
 TARGETS = {
     "first_result_ms": ("≤", 1000, "hasil pertama ≤ 1,0 s"),
@@ -439,7 +443,7 @@ def cold_chapter(browser, server, url) -> dict:
         visit = Visit(context, server)
         mark = visit.open(url)
         visit.page.wait_for_load_state("load", timeout=60_000)
-        log = visit.settle(mark, quiet_s=1.5)
+        log = visit.settle(mark, quiet_s=1.0)
         paths = [entry[1] for entry in log]
         return {
             "bytes": visit.page_bytes(),
@@ -613,7 +617,8 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=pathlib.Path, default=ROOT / "site")
     parser.add_argument("--repeats", type=int, default=3, help="putaran dingin per kalkulator (dan polos) [3]")
     parser.add_argument("--chapter-repeats", type=int, default=3, help="putaran per halaman bab [3]")
-    parser.add_argument("--lighthouse-repeats", type=int, default=3, help="putaran Lighthouse per halaman [3]; 0 = lewati")
+    parser.add_argument("--lighthouse-repeats", type=int, default=2,
+                        help="putaran Lighthouse per halaman [2: ~20 s per putaran]; 0 = lewati")
     parser.add_argument("--changes", type=int, default=30, help="perubahan masukan per putaran kalkulator [30]")
     parser.add_argument("--no-gzip", action="store_true", help="sajikan tanpa kompresi")
     parser.add_argument("--no-write", action="store_true", help="jangan tulis data/benchmark.json")
@@ -633,9 +638,10 @@ def main(argv=None) -> int:
     started = time.monotonic()
     raw = {"bare": [], "calculators": {md: [] for md in calculators}, "chapters": {md: [] for md in chapters},
            "lighthouse": {}}
-    print(f"kalkulator: {len(calculators)}, bab: {len(chapters)}, putaran dingin: {args.repeats} "
-          f"(+{args.repeats * len(calculators)} polos), bab: {args.chapter_repeats}, Lighthouse: {args.lighthouse_repeats}, "
-          f"perubahan masukan: {args.changes}")
+    bare_runs = args.repeats * -(-max(1, len(calculators)) // BARE_EVERY)
+    print(f"kalkulator: {len(calculators)}, bab: {len(chapters)}, putaran dingin per kalkulator: {args.repeats} "
+          f"(+{bare_runs} Pyodide polos), per bab: {args.chapter_repeats}, Lighthouse per halaman: "
+          f"{args.lighthouse_repeats}, perubahan masukan per putaran: {args.changes}")
     for note in notes:
         print(f"  dilewati: {note}")
 
@@ -648,10 +654,12 @@ def main(argv=None) -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 for repeat in range(args.repeats):
-                    for md in calculators or [None]:
-                        bare = cold_bare(browser, server, bare_url)
-                        raw["bare"].append(bare)
-                        line = f"[{repeat + 1}/{args.repeats}] polos siap {fmt(bare['ready_ms'], 'ms')}"
+                    for index, md in enumerate(calculators or [None]):
+                        line = f"[{(time.monotonic() - started) / 60:4.1f} mnt] [{repeat + 1}/{args.repeats}]"
+                        if index % BARE_EVERY == 0:
+                            bare = cold_bare(browser, server, bare_url)
+                            raw["bare"].append(bare)
+                            line += f" polos siap {fmt(bare['ready_ms'], 'ms')}"
                         if md:
                             run = cold_calculator(browser, server, server.url + page_url(md), args.changes)
                             raw["calculators"][md].append(run)
@@ -664,7 +672,7 @@ def main(argv=None) -> int:
                     for md in chapters:
                         run = cold_chapter(browser, server, server.url + page_url(md))
                         raw["chapters"][md].append(run)
-                    print(f"[{repeat + 1}/{args.chapter_repeats}] bab: "
+                    print(f"[{(time.monotonic() - started) / 60:4.1f} mnt] [{repeat + 1}/{args.chapter_repeats}] bab: "
                           + ", ".join(f"{md} {fmt(raw['chapters'][md][-1]['bytes'], 'bytes')}" for md in chapters), flush=True)
             finally:
                 browser.close()
@@ -677,7 +685,8 @@ def main(argv=None) -> int:
                     raw["lighthouse"].setdefault(md, []).append(result)
                     shown = (f"{result['score']:.2f}, TBT {fmt(result['tbt_ms'], 'ms')}" if "score" in result
                              else f"galat: {result['error'][:200]}")
-                    print(f"[{repeat + 1}/{args.lighthouse_repeats}] Lighthouse {md}: {shown}", flush=True)
+                    print(f"[{(time.monotonic() - started) / 60:4.1f} mnt] [{repeat + 1}/{args.lighthouse_repeats}] "
+                          f"Lighthouse {md}: {shown}", flush=True)
 
     summary = summarise(raw)
     elapsed = time.monotonic() - started
@@ -687,6 +696,7 @@ def main(argv=None) -> int:
         "server": "gzip, Cache-Control max-age=600, ETag" if not args.no_gzip else "tanpa gzip, max-age=600, ETag",
         "viewport": VIEWPORT,
         "repeats": args.repeats,
+        "bare_runs": len(raw["bare"]),
         "chapter_repeats": args.chapter_repeats,
         "lighthouse_repeats": args.lighthouse_repeats,
         "changes": args.changes,

@@ -93,8 +93,8 @@ def render(data: dict) -> str:
         f"{machine['cores']} inti, memori {machine['memory']}; {machine['chromium']}, Pyodide {machine['pyodide']}, "
         f"Lighthouse {machine['lighthouse']}. Jaringan: {net['down_mbit_s']} Mbit/s turun dan {net['up_mbit_s']} Mbit/s "
         f"naik, latensi {net['latency_ms']} ms, cache kosong. Median dari {settings['repeats']} putaran dingin per "
-        f"kalkulator (dan {settings['repeats']} per kalkulator untuk Pyodide polos), {settings['lighthouse_repeats']} "
-        f"putaran Lighthouse per halaman; beban mesin (rata-rata 1 menit) {_num(settings['load_before'], 1)} sebelum "
+        f"kalkulator ({settings.get('bare_runs', settings['repeats'])} untuk Pyodide polos, bergantian dengan "
+        f"kalkulator), {settings['lighthouse_repeats']} putaran Lighthouse per halaman; beban mesin (rata-rata 1 menit) {_num(settings['load_before'], 1)} sebelum "
         f"dan {_num(settings['load_after'], 1)} sesudah.",
         "",
         f"Pyodide polos (halaman pembanding yang hanya memuat Pyodide apa adanya di worker): siap setelah "
