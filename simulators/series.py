@@ -13,8 +13,9 @@ from typing import Any
 from . import run, run_json
 from ._registry import dumps
 from ._validate import MAX_MONEY
+from .plan import KINDS
 
-__all__ = ["profit_curve", "extras", "page_json"]
+__all__ = ["profit_curve", "campaign_timeline", "campaign_phases", "plan_week_counts", "extras", "page_json"]
 
 CURVE_POINTS = 11
 
@@ -50,7 +51,77 @@ def profit_curve(payload: Any = None, *, points: int = CURVE_POINTS) -> list[dic
     return curve
 
 
-_EXTRAS = {"roi": lambda inputs: {"profit_curve": profit_curve(inputs)}}
+def campaign_timeline(payload: Any = None) -> list[dict]:
+    """The campaign budget of each event by phase, in date order: the timeline chart's rows.
+
+    Notes:
+        One row per event of :func:`simulators.campaign.simulate_campaign`,
+        in its order (by peak date), with the budget of each of its phases
+        under the phase's id (``pre_peak``, ``peak``, ``post_peak``) and
+        the event's whole ``budget``. Nothing is recomputed: the figures are
+        the model's.
+
+    Examples:
+        Kapan uang iklan musiman saya keluar, dan berapa di tiap fase?
+
+        >>> rows = campaign_timeline()
+        >>> [(r["event"], r["peak_date"], r["pre_peak"], r["peak"], r["post_peak"]) for r in rows[:2]]
+        [('12.12', '2026-12-12', 600000.0, 1000000.0, 400000.0), ('ramadan', '2027-02-08', 600000.0, 1000000.0, 400000.0)]
+
+        12.12 comes first: Rp 600.000 before its peak, Rp 1.000.000 on it
+        and Rp 400.000 after.
+    """
+    outputs = run("campaign", payload)["outputs"]
+    rows = []
+    for event in outputs["events"]:
+        row = {"event": event["event"], "name": event["name"], "peak_date": event["peak_date"], "budget": event["budget"]}
+        row.update({phase["phase"]: phase["budget"] for phase in event["phases"]})
+        rows.append(row)
+    return rows
+
+
+def campaign_phases(payload: Any = None) -> list[dict]:
+    """Every phase of every event as one flat row (a table and its CSV cannot nest).
+
+    Examples:
+        >>> first = campaign_phases()[0]
+        >>> first["event_name"], first["name"], first["start"], first["days"], first["expected_profit"]
+        ('12.12 (Harbolnas)', 'Pra-puncak', '2026-12-01', 11, -230400.0)
+    """
+    outputs = run("campaign", payload)["outputs"]
+    return [{"event_name": event["name"], **phase} for event in outputs["events"] for phase in event["phases"]]
+
+
+def plan_week_counts(payload: Any = None) -> list[dict]:
+    """How many tasks of each kind every week of the 8-week plan holds: the plan's chart.
+
+    Notes:
+        Counts of the model's tasks by ``kind`` (``rencana``, ``kanal``,
+        ``posting``) per week, and ``tasks`` for all of them.
+
+    Examples:
+        Minggu mana yang paling padat?
+
+        >>> week = plan_week_counts()[0]
+        >>> week["week"], week["rencana"], week["kanal"], week["posting"], week["tasks"]
+        (1, 4, 0, 7, 11)
+
+        Week 1 holds the 4 checklist tasks of the chapter and 7 posting days,
+        11 tasks in all.
+    """
+    outputs = run("plan", payload)["outputs"]
+    rows = []
+    for week in outputs["weeks"]:
+        counts = {kind: sum(1 for task in week["tasks"] if task["kind"] == kind) for kind in KINDS}
+        rows.append({"week": week["week"], "start": week["start"], "phase": week["phase"], **counts, "tasks": len(week["tasks"])})
+    return rows
+
+
+_EXTRAS = {
+    "roi": lambda inputs: {"profit_curve": profit_curve(inputs)},
+    "campaign": lambda inputs: {"timeline": campaign_timeline(inputs), "phases": campaign_phases(inputs)},
+    "plan": lambda inputs: {"week_counts": plan_week_counts(inputs)},
+}
 
 
 def extras(name: str, inputs: Any) -> dict:

@@ -57,3 +57,40 @@ class TestPageJson:
     @pytest.mark.parametrize("name", ["cadence", "omnichannel"])
     def test_calculators_without_series_get_empty_extras(self, name):
         assert json.loads(series.page_json(name, "{}"))["result"]["extras"] == {}
+
+
+class TestCampaignSeries:
+    def test_timeline_splits_each_events_budget_by_phase(self):
+        rows = series.campaign_timeline()
+        outputs = simulators.run("campaign", {})["outputs"]
+        assert [r["event"] for r in rows] == [e["event"] for e in outputs["events"]]  # the model's date order
+        # 9.000.000 over weights 2+1+1+1+2+2 = 9: Rp 1.000.000 per weight unit; 12.12 (weight 2) gets
+        # 2.000.000 = 30 % 600.000 before the peak, 50 % 1.000.000 on it, 20 % 400.000 after
+        assert (rows[0]["event"], rows[0]["pre_peak"], rows[0]["peak"], rows[0]["post_peak"]) == ("12.12", 600_000, 1_000_000, 400_000)
+        for row, event in zip(rows, outputs["events"]):
+            assert row["pre_peak"] + row["peak"] + row["post_peak"] == pytest.approx(event["budget"])
+
+    def test_phases_are_the_models_phases_flattened(self):
+        payload = {"total_budget": 3_000_000, "events": [{"event": "9.9", "weight": 1}]}
+        outputs = simulators.run("campaign", payload)["outputs"]
+        flat = series.campaign_phases(payload)
+        assert flat == [{"event_name": "9.9", **phase} for phase in outputs["events"][0]["phases"]]
+
+    def test_page_json_carries_both(self):
+        extras = json.loads(series.page_json("campaign", "{}"))["result"]["extras"]
+        assert extras == {"timeline": series.campaign_timeline(), "phases": series.campaign_phases()}
+
+
+class TestPlanSeries:
+    def test_week_counts_add_up_to_the_tasks(self):
+        rows = series.plan_week_counts()
+        # week 1: 4 checklist tasks, no channel task, 7 posting days (2 videos every day) = 11
+        assert (rows[0]["rencana"], rows[0]["kanal"], rows[0]["posting"], rows[0]["tasks"]) == (4, 0, 7, 11)
+        # week 2: 4 checklist tasks, "Rapikan etalase" for each of the 3 channels, 7 posting days = 14
+        assert (rows[1]["rencana"], rows[1]["kanal"], rows[1]["posting"], rows[1]["tasks"]) == (4, 3, 7, 14)
+        assert sum(r["tasks"] for r in rows) == simulators.run("plan", {})["outputs"]["task_count"] == 97
+        assert all(r["rencana"] + r["kanal"] + r["posting"] == r["tasks"] for r in rows)
+
+    def test_bad_input_raises_the_models_error(self):
+        with pytest.raises(simulators.InputError):
+            series.plan_week_counts({"channels": []})
