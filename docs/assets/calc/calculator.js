@@ -9,7 +9,7 @@
 // Markup contract: see sitebuild/templates/_macros.html and docs/kalkulator/index.md.
 
 import * as engine from "./client.js";
-import { download, tableCsv } from "./csv.js";
+import { download, downloadText, tableCsv } from "./csv.js";
 import { drawChart } from "./charts.js";
 import { formatInput, formatValue, parseTyped } from "./format.js";
 import { buildQuery, readQuery } from "./url.js";
@@ -25,6 +25,10 @@ const STATUS = {
 const PERCENT_NOTE = " Kolom ini diisi dalam persen, mis. 2,5 untuk 2,5 %.";
 const ANNOUNCE_DELAY_MS = 1200;
 const CACHE_SIZE = 20;
+
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
 
 function rawValue(value) {
   if (value === null || value === undefined) return "";
@@ -130,7 +134,8 @@ class Calculator {
 
   unitMap() {
     const units = new Map();
-    const add = (el) => units.set(el.name.replace(/\.(\d+|__i__)\./, ".#."), el.dataset.unit);
+    // "channels.0.name" and, for a list of plain values (the plan's channel names), "channels.0"
+    const add = (el) => units.set(el.name.replace(/\.(\d+|__i__)(\.|$)/, ".#$2"), el.dataset.unit);
     this.controls().forEach(add);
     for (const template of this.form.querySelectorAll("template[data-row-template]")) {
       template.content.querySelectorAll("[name]").forEach(add);
@@ -139,7 +144,7 @@ class Calculator {
   }
 
   unitOf(path) {
-    return this.units.get(String(path).replace(/\.\d+\./, ".#.")) || null;
+    return this.units.get(String(path).replace(/\.\d+(\.|$)/, ".#$1")) || null;
   }
 
   listSpecs() {
@@ -228,14 +233,14 @@ class Calculator {
   // ---- list rows (omnichannel channels and links, cadence mix)
 
   renumber(list) {
-    const pattern = new RegExp(`(^|[\\s-])(${list})([.-])(\\d+|__i__)([.-])`, "g");
+    const pattern = new RegExp(`(^|[\\s-])(${list})([.-])(\\d+|__i__)(?=[.\\s-]|$)`, "g");
     this.rows(list).forEach((row, index) => {
       for (const el of [row, ...row.querySelectorAll("*")]) {
         for (const attr of ["name", "id", "for", "aria-describedby", "data-error-for"]) {
           const value = el.getAttribute(attr);
           if (value && pattern.test(value)) {
             pattern.lastIndex = 0;
-            el.setAttribute(attr, value.replace(pattern, `$1$2$3${index}$5`));
+            el.setAttribute(attr, value.replace(pattern, `$1$2$3${index}`));
           }
           pattern.lastIndex = 0;
         }
@@ -259,13 +264,22 @@ class Calculator {
     spec.box.querySelector("[data-rows]").append(row);
     this.renumber(list);
     const index = this.rows(list).length - 1;
-    const fill = values || structuredClone(spec.rowDefaults);
-    if (!values && "name" in fill) fill.name = this.uniqueName(list, row.dataset.rowName || "Baris", index);
+    const plain = !isObject(spec.rowDefaults); // a list of plain values: one control per row, named "list.N"
+    let fill = values || structuredClone(spec.rowDefaults);
+    if (plain && values) fill = isObject(values) ? undefined : values; // setRowCount's {} means "empty for now"
+    if (!values && plain) fill = this.uniqueName(list, row.dataset.rowName || "Baris", index);
+    else if (!values && "name" in fill) fill.name = this.uniqueName(list, row.dataset.rowName || "Baris", index);
     this.syncOptions();
     let selectIndex = 0;
     for (const el of row.querySelectorAll("[name]")) {
       const key = el.name.split(".").pop();
-      if (el.tagName === "SELECT" && values === null && !fill[key] && !el.dataset.emptyLabel) {
+      if (plain) this.setControl(el, fill);
+      else if (el.tagName === "SELECT" && values === null && "unique" in el.dataset) {
+        // A new seasonal moment starts on one no other row has yet.
+        const taken = new Set(this.rows(list).filter((r) => r !== row).map((r) => r.querySelector(`[name$=".${key}"]`)?.value));
+        const free = [...el.options].find((o) => !taken.has(o.value)) || el.options[0];
+        this.setControl(el, free ? free.value : "");
+      } else if (el.tagName === "SELECT" && values === null && !fill[key] && !el.dataset.emptyLabel) {
         // A new link goes from the first channel to the second until the reader picks.
         const option = el.options[Math.min(selectIndex, el.options.length - 1)];
         this.setControl(el, option ? option.value : "");
@@ -277,7 +291,7 @@ class Calculator {
   }
 
   uniqueName(list, base, index) {
-    const taken = new Set(this.rows(list).map((row) => row.querySelector("[name$='.name']")?.value));
+    const taken = new Set(this.rows(list).map((row) => this.nameOf(row)));
     let n = index + 1;
     while (taken.has(`${base} ${n}`)) n += 1;
     return `${base} ${n}`;
@@ -304,6 +318,10 @@ class Calculator {
         this.model.set(el, "");
       }
     }
+    // A select that cannot be empty (runway's shocked channel) follows the first row instead.
+    for (const el of this.form.querySelectorAll(`select[data-options-from="${list}"]:not([data-empty-label])`)) {
+      if (this.refs.get(el) === row && !el.closest("[data-row]") && this.rows(list).length) this.refs.set(el, this.rows(list)[0]);
+    }
     this.syncOptions();
   }
 
@@ -314,7 +332,7 @@ class Calculator {
   }
 
   names(list) {
-    return this.rows(list).map((row) => row.querySelector("[name$='.name']")?.value ?? "");
+    return this.rows(list).map((row) => this.nameOf(row));
   }
 
   ensureOption(select, value) {
@@ -326,7 +344,8 @@ class Calculator {
   }
 
   nameOf(row) {
-    return row.querySelector("[name$='.name']")?.value ?? "";
+    const control = row.querySelector("[name$='.name']") || (isObject(this.lists[row.closest("[data-list]")?.dataset.list]?.rowDefaults) ? null : row.querySelector("[name]"));
+    return control?.value ?? "";
   }
 
   /**
@@ -712,6 +731,8 @@ class Calculator {
       else if (action === "reset") this.reset();
       else if (action === "share") this.share();
       else if (action === "csv") this.csv(button);
+      else if (action === "download") this.downloadOutput(button);
+      else if (action === "print") window.print();
       else if (action === "add-row") {
         const list = button.closest("[data-list]").dataset.list;
         if (this.rows(list).length < this.lists[list].max) {
@@ -764,6 +785,13 @@ class Calculator {
   csv(button) {
     const table = this.root.querySelector(`table[data-table="${CSS.escape(button.dataset.tableKey)}"]`);
     download(button.dataset.filename, tableCsv(table));
+  }
+
+  /** A text output of the model as a file, as the model wrote it (the plan's .ics and CSV). */
+  downloadOutput(button) {
+    const text = lookup(this.result.outputs, button.dataset.outputKey);
+    if (typeof text !== "string") return;
+    downloadText(button.dataset.filename, text, `${button.dataset.mime || "text/plain"};charset=utf-8`, "bom" in button.dataset);
   }
 }
 

@@ -3,7 +3,9 @@
 // each chart has a table alternative next to it in the markup.
 //
 // figure[data-spec] = {"type": "line"|"bar", "x": column, "xFormat": kind,
-//                      "xPrefix": "Minggu ", "y": [{"key", "label", "format"}]}
+//                      "xPrefix": "Minggu ", "y": [{"key", "label", "format"}],
+//                      "stacked": true (bars on top of each other),
+//                      "horizontal": true (categories down the side: long names on a phone)}
 
 import { formatValue } from "./format.js";
 
@@ -61,10 +63,13 @@ export async function drawChart(figure, rows, libraryUrl) {
   }
   const ink = cssVar("--md-default-fg-color--light", "#666");
   const grid = cssVar("--md-default-fg-color--lightest", "#ddd");
+  const stacked = Boolean(spec.stacked);
+  const [categoryAxis, valueAxis] = spec.horizontal ? ["y", "x"] : ["x", "y"];
   const chart = new Chart(canvas, {
     type: spec.type,
     data,
     options: {
+      indexAxis: categoryAxis,
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
@@ -78,10 +83,11 @@ export async function drawChart(figure, rows, libraryUrl) {
         },
       },
       scales: {
-        x: { ticks: { color: ink, maxRotation: 0, autoSkip: true }, grid: { color: grid } },
-        y: {
+        [categoryAxis]: { stacked, ticks: { color: ink, maxRotation: 0, autoSkip: !spec.horizontal }, grid: { color: grid } },
+        [valueAxis]: {
+          stacked,
           beginAtZero: true, // the zero line (break-even) always shows
-          ticks: { color: ink, callback: (value) => axisLabel(value, spec.y[0].format) },
+          ticks: { color: ink, maxRotation: 0, callback: (value) => axisLabel(value, spec.y[0].format) },
           grid: { color: (ctx) => (ctx.tick && ctx.tick.value === 0 ? ink : grid) },
         },
       },

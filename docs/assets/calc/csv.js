@@ -43,9 +43,14 @@ export function tableCsv(table) {
   return lines.map((cells) => cells.join(";")).join("\r\n") + "\r\n";
 }
 
-/** Offer `text` as a file download named `filename`. */
+/** Offer `text` as a CSV file named `filename` (with a byte-order mark, for Excel). */
 export function download(filename, text) {
-  const blob = new Blob(["\ufeff", text], { type: "text/csv;charset=utf-8" });
+  downloadText(filename, text, "text/csv;charset=utf-8", true);
+}
+
+/** Offer `text` as a file of MIME `type`; `bom` puts a UTF-8 byte-order mark first. */
+export function downloadText(filename, text, type, bom = false) {
+  const blob = new Blob(bom ? ["\ufeff", text] : [text], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -4,6 +4,8 @@
 //   ?channels.0.name=Shopee&channels.0.traffic=900  list rows: the whole list is
 //                                                   taken from the link when any
 //                                                   of its keys is present
+//   ?channels.0=TikTok%20Shop&channels.1=Shopee      a list of plain values (the plan's
+//                                                   channel names), read the same way
 //   ?links=                                          an empty list
 //   ?shock.channel=                                  no shock (optional group off)
 //
@@ -46,7 +48,11 @@ export function buildQuery(inputs, defaults, optional = {}) {
     if (same(value, defaults[key])) continue;
     if (Array.isArray(value) && value.length === 0) params.append(key, "");
     else if (value === null && optional[key]) params.append(`${key}.${optional[key]}`, "");
-    else if (Array.isArray(value) || isObject(value)) for (const [path, v] of flatten(value, `${key}.`)) params.append(path, String(v));
+    else if (isObject(value) && isObject(defaults[key])) {
+      // An object (runway's plan) is read back onto its defaults: only the keys that differ.
+      const base = new Map(flatten(defaults[key], `${key}.`));
+      for (const [path, v] of flatten(value, `${key}.`)) if (!same(v, base.get(path))) params.append(path, String(v));
+    } else if (Array.isArray(value) || isObject(value)) for (const [path, v] of flatten(value, `${key}.`)) params.append(path, String(v));
     else params.append(key, String(value));
   }
   const text = params.toString();
@@ -87,7 +93,8 @@ export function readQuery(search, spec) {
       rows[key] = rows[key] || new Map(); // "links=" → empty list
       continue;
     }
-    if (lists[parts[0]] && parts.length === 3 && /^\d+$/.test(parts[1]) && unit) {
+    const plain = lists[parts[0]] && !isObject(lists[parts[0]].rowDefaults); // "channels.0" = a whole row
+    if (lists[parts[0]] && parts.length === (plain ? 2 : 3) && /^\d+$/.test(parts[1]) && unit) {
       const index = Number(parts[1]);
       if (index >= lists[parts[0]].max) {
         problems.push({ field: "", message: `“${short(key)}” di tautan melewati batas ${lists[parts[0]].max} baris; diabaikan` });
@@ -96,9 +103,12 @@ export function readQuery(search, spec) {
       const value = convert(raw, unit, key, problems);
       if (value === undefined) continue;
       rows[parts[0]] = rows[parts[0]] || new Map();
-      const row = rows[parts[0]].get(index) || {};
-      row[parts[2]] = value;
-      rows[parts[0]].set(index, row);
+      if (plain) rows[parts[0]].set(index, value);
+      else {
+        const row = rows[parts[0]].get(index) || {};
+        row[parts[2]] = value;
+        rows[parts[0]].set(index, row);
+      }
       given.add(key);
       continue;
     }
@@ -125,10 +135,10 @@ export function readQuery(search, spec) {
   for (const [name, found] of Object.entries(rows)) {
     const count = found.size ? Math.max(...found.keys()) + 1 : 0;
     const base = defaults[name] || [];
-    inputs[name] = Array.from({ length: count }, (_, i) => ({
-      ...structuredClone(i < base.length ? base[i] : lists[name].rowDefaults),
-      ...(found.get(i) || {}),
-    }));
+    const fallback = (i) => structuredClone(i < base.length ? base[i] : lists[name].rowDefaults);
+    inputs[name] = Array.from({ length: count }, (_, i) =>
+      isObject(lists[name].rowDefaults) ? { ...fallback(i), ...(found.get(i) || {}) } : found.has(i) ? found.get(i) : fallback(i),
+    );
   }
   for (const group of off) inputs[group] = null;
   return { inputs, problems, given };
