@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 import simulators
 from simulators import series
+from simulators._calendar import EVENT_NAMES
 
 from .fmt import format_input, format_value
 from .when import holds
@@ -26,7 +27,7 @@ from .when import holds
 __all__ = ["render", "lookup", "raw_value", "NAMES"]
 
 TEMPLATES = pathlib.Path(__file__).resolve().parent.parent / "templates"
-NAMES = ("roi", "cadence", "omnichannel")
+NAMES = ("roi", "cadence", "omnichannel", "runway", "campaign", "plan")
 
 
 def lookup(data: Any, path: str) -> Any:
@@ -85,6 +86,9 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.globals.update(fmt=format_value, finput=format_input, raw=raw_value, get=lookup)
+# Fixed option lists a form offers, taken from the models so a template never
+# repeats them (the campaign's seasonal moments, in the order a form lists them).
+_ENV.globals["choices"] = {"campaign_events": list(EVENT_NAMES.items())}
 
 
 def compute(name: str) -> dict:
