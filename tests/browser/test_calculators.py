@@ -27,7 +27,14 @@ from simulators import series
 from sitebuild.calc.fmt import format_value
 from sitebuild.calc.prerender import lookup
 
-PAGES = {"roi": "kalkulator/roi-iklan/", "cadence": "kalkulator/ritme-posting/", "omnichannel": "kalkulator/omnichannel/"}
+PAGES = {
+    "roi": "kalkulator/roi-iklan/",
+    "cadence": "kalkulator/ritme-posting/",
+    "omnichannel": "kalkulator/omnichannel/",
+    "runway": "kalkulator/guncangan-omzet/",
+    "campaign": "kalkulator/anggaran-kampanye/",
+    "plan": "kalkulator/rencana-aksi/",
+}
 # Pyodide (3.14, musl's libm) and CPython (3.11, glibc) may differ in the last
 # bit of a math-library call (pow, exp); everything else is the same IEEE arithmetic.
 REL = 1e-9
@@ -172,6 +179,32 @@ EDITS = {
         ("fill", "links.5.rate", "10"),
         ("fill", "shock.traffic_drop", "80"),
     ],
+    "runway": [
+        ("fill", "channels.0.weekly_revenue", "8.000.000"),
+        ("add", "channels", None),
+        ("fill", "channels.3.name", "WhatsApp"),
+        ("fill", "channels.3.weekly_revenue", "Rp 500.000"),
+        ("select", "shock.channel", "Marketplace"),
+        ("fill", "shock.revenue_drop", "60"),
+        ("fill", "plan.weekly_ad_spend", "2.000.000"),
+        ("fill", "horizon_weeks", "16"),
+    ],
+    "campaign": [
+        ("fill", "start_date", "2027-01-15"),
+        ("fill", "total_budget", "12.000.000"),
+        ("add", "events", None),  # the first moment not planned yet: 1.1
+        ("fill", "events.6.weight", "0,5"),
+        ("select", "events.2.event", "7.7"),
+        ("fill", "pre_peak_share", "20"),
+        ("fill", "post_peak_share", "30"),
+    ],
+    "plan": [
+        ("fill", "start_date", "2027-03-01"),
+        ("fill", "posts_per_day", "1,5"),
+        ("add", "channels", None),
+        ("fill", "channels.3", "WhatsApp"),
+        ("remove", "channels", "1"),
+    ],
 }
 
 
@@ -183,6 +216,8 @@ def edit(page, edits) -> None:
             page.select_option(f"[data-calculator] [name='{field}']", text)
         elif action == "add":
             page.click(f"[data-list='{field}'] [data-action=add-row]")
+        elif action == "remove":  # text: the row's index
+            page.locator(f"[data-list='{field}'] [data-row]").nth(int(text)).locator("[data-action=remove-row]").click()
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -291,6 +326,9 @@ BAD_LINKS = {
     "cadence-text": ("cadence", "weeks=delapan", "weeks", "bukan angka", "8"),
     "cadence-range": ("cadence", "posts_per_day=11", "posts_per_day", "nilai dari tautan tidak dipakai", "2"),
     "omnichannel-range": ("omnichannel", "channels.0.traffic=-5", "channels.0.traffic", "nilai dari tautan tidak dipakai", "6.000"),
+    "runway-range": ("runway", "shock.revenue_drop=1.5", "shock.revenue_drop", "nilai dari tautan tidak dipakai", "50"),
+    "campaign-text": ("campaign", "events.1.weight=dua", "events.1.weight", "bukan angka", "1"),
+    "plan-date": ("plan", "start_date=2026-02-30", "start_date", "nilai dari tautan tidak dipakai", "2026-12-07"),
 }
 
 
@@ -310,7 +348,7 @@ def test_bad_query_value_shows_message_and_keeps_default(page, site_url, case):
 # ---------------------------------------------------------------------------
 # CSV
 
-CSV_TABLES = {"roi": [], "cadence": ["weekly", "calendar"], "omnichannel": ["channels"]}
+CSV_TABLES = {"roi": [], "cadence": ["weekly", "calendar"], "omnichannel": ["channels"], "runway": ["weekly"], "campaign": ["events", "phases"]}
 
 
 def plain(text: str) -> str:
@@ -318,7 +356,8 @@ def plain(text: str) -> str:
     return re.sub(r"Rp|%|\s|\u00a0|\.", "", text)
 
 
-@pytest.mark.parametrize("name", ["cadence", "omnichannel"])
+# The plan's CSV is the model's own text, tested with its .ics in test_plan_downloads.py.
+@pytest.mark.parametrize("name", ["cadence", "omnichannel", "runway", "campaign"])
 def test_csv_download_matches_table(page, site_url, name):
     page.goto(site_url + PAGES[name])  # works on the prerendered tables too
     for key in CSV_TABLES[name]:

@@ -52,6 +52,13 @@ CASES = {
     "cadence-unknown-key": ("cadence", "posts=3", "", "tidak dikenal", None),
     "omni-13-channels": ("omnichannel", "&".join(f"channels.{i}.traffic=100" for i in range(13)), "", "melewati batas 12", None),
     "roi-only-separators": ("roi", "&&&=&==", "", "", None),
+    # the runway, campaign and plan calculators: nested objects, a fixed choice, a list of names
+    "runway-html-plan-cpm": ("runway", f"plan.cpm={Q(HOSTILE_TEXTS[2])}", "plan.cpm", "bukan angka", "plan.cpm"),
+    "runway-unknown-channel": ("runway", f"shock.channel={Q(HOSTILE_TEXTS[0])}", "shock.channel", "nilai dari tautan tidak dipakai", "shock.channel"),
+    "campaign-html-event": ("campaign", f"events.0.event={Q(HOSTILE_TEXTS[1])}", "events.0.event", "nilai dari tautan tidak dipakai", None),
+    "campaign-15-events": ("campaign", "&".join(f"events.{i}.weight=1" for i in range(15)), "", "melewati batas 14", None),
+    "plan-13-channels": ("plan", "&".join(f"channels.{i}=Kanal{i}" for i in range(13)), "", "melewati batas 12", None),
+    "plan-long-name": ("plan", "channels.1=" + "N" * 10_000, "channels.1", "terlalu panjang", None),
 }
 
 
