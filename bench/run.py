@@ -17,7 +17,7 @@ down and up, 70 ms latency) on every page, it measures:
   with ``performance.now()`` and a MutationObserver); then a warm second visit
   (same browser context, cache kept) and its time to ready;
 - the bare page, alternating with the calculator runs (a bare run before
-  every second calculator run: bare, calc, calc, bare, calc, calc…);
+  every third calculator run: bare, calc, calc, calc, bare, …);
 - several chapter pages, cold: bytes, and whether any Pyodide file was asked for;
 - Lighthouse (``node_modules/.bin/lighthouse``, mobile preset, performance
   only) on one chapter page and each calculator page: score and Total
@@ -85,10 +85,11 @@ CHAPTERS = [
 LIGHTHOUSE_CHAPTER = "jualan/iklan-roi.md"
 PYODIDE_FILE = re.compile(r"(pyodide[^/]*\.(m?js|wasm|json)|python_stdlib[^/]*\.zip|\.whl)(\?|$)")
 READY_TIMEOUT_S = 120
-WARM_PAUSE_MS = 2000
+WARM_PAUSE_MS = 1000
 # A bare-Pyodide run before every BARE_EVERY-th calculator run (bare, calc, calc,
-# bare, calc, calc…): the runs still alternate, and a whole run fits in ~10 minutes.
-BARE_EVERY = 2
+# calc, bare, …): the runs still alternate, and with six calculators a whole run
+# fits in about ten minutes.
+BARE_EVERY = 3
 
 TARGETS = {
     "first_result_ms": ("≤", 1000, "hasil pertama ≤ 1,0 s"),
@@ -173,13 +174,14 @@ async (count) => {
     const text = field.value.trim();
     const base = field.dataset.unit === "number" ? Number(text.replace(/\\./g, "").replace(",", ".")) : Number(text.replace(/[^0-9]/g, ""));
     if (!Number.isFinite(base) || base <= 0) continue;
-    // Ten values cycling within +1 % … +10 % of the default (whole numbers: +1, +2), so every
-    // change is a new value next to the last and stays inside the field's allowed range.
+    // Ten values cycling within +1 % … +10 % of the default for Rupiah, +10 % … +100 % for
+    // other numbers (a model may round "2,02 posts a day" to the same plan), +1/+2 for whole
+    // numbers: every change is a new value next to the last, inside the field's allowed range.
     const next = (i) => {
       const k = (i % 10) + 1;
       if (field.dataset.unit === "rupiah") return String(Math.round((base * (1 + k / 100)) / 1000) * 1000 || base + 1000 * k);
       if (field.dataset.unit === "integer") return String(base + 1 + (i % 2));
-      return String(Math.round(base * (100 + k)) / 100).replace(".", ",");
+      return String(Math.round(base * (10 + k) * 10) / 100).replace(".", ",");
     };
     const samples = [];
     let failed = 0;
@@ -617,8 +619,9 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=pathlib.Path, default=ROOT / "site")
     parser.add_argument("--repeats", type=int, default=3, help="putaran dingin per kalkulator (dan polos) [3]")
     parser.add_argument("--chapter-repeats", type=int, default=3, help="putaran per halaman bab [3]")
-    parser.add_argument("--lighthouse-repeats", type=int, default=2,
-                        help="putaran Lighthouse per halaman [2: ~20 s per putaran]; 0 = lewati")
+    parser.add_argument("--lighthouse-repeats", type=int, default=None,
+                        help="putaran Lighthouse per halaman (~20 s per putaran) [8 putaran dibagi jumlah "
+                             "halaman, 1–3]; 0 = lewati")
     parser.add_argument("--changes", type=int, default=30, help="perubahan masukan per putaran kalkulator [30]")
     parser.add_argument("--no-gzip", action="store_true", help="sajikan tanpa kompresi")
     parser.add_argument("--no-write", action="store_true", help="jangan tulis data/benchmark.json")
@@ -633,6 +636,8 @@ def main(argv=None) -> int:
     if load_before > 1.0:
         print(f"PERINGATAN: beban mesin sudah {load_before:.1f} sebelum mulai (2 inti?); angka waktu akan lebih buruk")
     calculators, chapters, notes = find_pages(site)
+    if args.lighthouse_repeats is None:  # about 8 Lighthouse runs in all (~3 minutes)
+        args.lighthouse_repeats = max(1, min(3, 8 // (len(calculators) + 1)))
     pyodide_dir = pyodide_folder(site)
     full = ROOT / "node_modules" / "pyodide"
     started = time.monotonic()
