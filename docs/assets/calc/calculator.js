@@ -343,8 +343,11 @@ class Calculator {
     select.append(option);
   }
 
+  /** A row's name: its ".name" field, or the only field of a row in a list of plain names (the plan's channels). */
   nameOf(row) {
-    const control = row.querySelector("[name$='.name']") || (isObject(this.lists[row.closest("[data-list]")?.dataset.list]?.rowDefaults) ? null : row.querySelector("[name]"));
+    const list = this.lists[row.closest("[data-list]")?.dataset.list];
+    const plain = list && !isObject(list.rowDefaults);
+    const control = row.querySelector("[name$='.name']") || (plain ? row.querySelector("[name]") : null);
     return control?.value ?? "";
   }
 
