@@ -56,7 +56,8 @@ CASES = {
     "runway-html-plan-cpm": ("runway", f"plan.cpm={Q(HOSTILE_TEXTS[2])}", "plan.cpm", "bukan angka", "plan.cpm"),
     "runway-unknown-channel": ("runway", f"shock.channel={Q(HOSTILE_TEXTS[0])}", "shock.channel", "nilai dari tautan tidak dipakai", "shock.channel"),
     "campaign-html-event": ("campaign", f"events.0.event={Q(HOSTILE_TEXTS[1])}", "events.0.event", "nilai dari tautan tidak dipakai", None),
-    "campaign-15-events": ("campaign", "&".join(f"events.{i}.weight=1" for i in range(15)), "", "melewati batas 14", None),
+    # rows 0–5 exist by default; a row past the 14 moments is dropped (rows 6–13 left empty would each be refused)
+    "campaign-15-events": ("campaign", "&".join(f"events.{i}.weight=1" for i in (*range(6), 14)), "", "melewati batas 14", None),
     "plan-13-channels": ("plan", "&".join(f"channels.{i}=Kanal{i}" for i in range(13)), "", "melewati batas 12", None),
     "plan-long-name": ("plan", "channels.1=" + "N" * 10_000, "channels.1", "terlalu panjang", None),
 }
