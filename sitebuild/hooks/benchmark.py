@@ -113,7 +113,7 @@ def render(data: dict) -> str:
     for md in calculators:
         page = data["pages"][md]
         lines += [
-            f"**Kalkulator {_link(md)}**",
+            f"**Kalkulator [{_page_name(md).removeprefix('kalkulator/')}](../{md})**",
             "",
             "| Ukuran | Median | Target | Hasil |",
             "| --- | --- | --- | --- |",
