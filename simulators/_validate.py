@@ -208,7 +208,15 @@ def from_mapping(
         except InputError as error:
             problems.extend(error.problems if not prefix else _prefixed(error.problems, prefix))
         except TypeError:
-            pass
+            # a required field is missing, so the object cannot exist: still check
+            # each given field against its own rule, so every problem shows at once
+            by_name = {f.name: f for f in fields.values()}
+            for name, value in kwargs.items():
+                meta = by_name[name].metadata
+                if "number" in meta:
+                    check_number(problems, prefix + json_key(by_name[name]), value, meta["number"])
+                elif "text" in meta:
+                    check_text(problems, prefix + json_key(by_name[name]), value, meta["text"]["max_length"])
         if own:
             raise_if(problems)
         return None

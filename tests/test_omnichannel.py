@@ -543,3 +543,12 @@ class TestDefaultsData:
         with open(ROOT / "data" / "defaults" / "omnichannel.csv", newline="") as f:
             for row in csv.DictReader(f):
                 assert row["source"] in sources or (not row["source"] and row["asumsi"].strip()), row["id"]
+
+
+class TestIncompleteChannel:
+    def test_missing_keys_do_not_hide_other_problems(self):
+        # regression: a channel missing its required keys used to hide its over-long name
+        with pytest.raises(InputError) as caught:
+            simulators.run("omnichannel", {"channels": [{"name": "x" * 41, "traffic": -1}]})
+        fields = {p.field for p in caught.value.problems}
+        assert {"channels.0.name", "channels.0.traffic", "channels.0.aov"} <= fields
