@@ -1,9 +1,7 @@
-import csv
 import datetime
 import io
 import json
 import math
-import pathlib
 from collections import Counter
 from dataclasses import replace
 from fractions import Fraction
@@ -14,12 +12,10 @@ from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
-from simulators._validate import to_jsonable
 from simulators.cadence import DAY_NAMES, CadenceInputs, MixItem, simulate_cadence
 from simulators.cli import main as cli_main
 from tests.strategies import cadence_inputs, posts_per_day
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 MONDAY = datetime.date(2025, 9, 1)
 
 
@@ -394,36 +390,3 @@ class TestValidation:
             "galat: weeks: harus antara 1 dan 52, bilangan bulat",
         ]
 
-
-class TestDefaultsData:
-    """data/defaults/cadence.csv holds one sourced row per default leaf, equal to the model."""
-
-    @staticmethod
-    def leaves(value, path="cadence"):
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                yield from TestDefaultsData.leaves(inner, f"{path}.{key}")
-        elif isinstance(value, list):
-            for index, inner in enumerate(value):
-                yield from TestDefaultsData.leaves(inner, f"{path}.{index}")
-        else:
-            yield path, value
-
-    def test_rows_match_model_defaults(self):
-        with open(ROOT / "data" / "defaults" / "cadence.csv", encoding="utf-8") as handle:
-            rows = {row["id"]: row for row in csv.DictReader(handle)}
-        defaults = dict(self.leaves(to_jsonable(CadenceInputs())))
-        assert sorted(rows) == sorted(defaults)
-        for key, value in defaults.items():
-            written = rows[key]["value"]
-            if isinstance(value, (int, float)):
-                assert float(written) == value, key
-            else:
-                assert written == value, key
-
-    def test_every_row_has_source_or_reason(self):
-        with open(ROOT / "data" / "sources.csv", encoding="utf-8") as handle:
-            sources = {row["id"] for row in csv.DictReader(handle)}
-        with open(ROOT / "data" / "defaults" / "cadence.csv", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                assert row["source"] in sources or (not row["source"] and len(row["asumsi"]) > 20), row["id"]

@@ -23,7 +23,6 @@ from simulators._calendar import (
     add_year,
     occurrences,
 )
-from simulators._validate import to_jsonable
 from simulators.campaign import CampaignEvent, CampaignInputs, simulate_campaign
 from simulators.roi import RoiInputs
 
@@ -375,39 +374,3 @@ class TestCli:
             "galat: pre_peak_share, peak_share, post_peak_share: harus berjumlah 1 (sekarang 1,1), mis. 0.3 + 0.5 + 0.2",
         ]
 
-
-class TestDefaultsData:
-    """data/defaults/campaign.csv holds one sourced row per default leaf, equal to the model."""
-
-    @staticmethod
-    def leaves(value, path="campaign"):
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                yield from TestDefaultsData.leaves(inner, f"{path}.{key}")
-        elif isinstance(value, list):
-            for index, inner in enumerate(value):
-                yield from TestDefaultsData.leaves(inner, f"{path}.{index}")
-        else:
-            yield path, value
-
-    def test_rows_match_model_defaults(self):
-        rows = read_rows("data/defaults/campaign.csv")
-        defaults = dict(self.leaves(to_jsonable(CampaignInputs())))
-        assert sorted(rows) == sorted(defaults)
-        for key, value in defaults.items():
-            written = rows[key]["value"]
-            if isinstance(value, (int, float)):
-                assert float(written) == value, key
-            else:
-                assert written == value, key
-
-    def test_margin_defaults_are_the_roi_defaults(self):
-        c, roi = CampaignInputs(), RoiInputs()
-        for name in ("cogs_rate", "platform_fee_rate", "affiliate_rate", "return_rate"):
-            assert getattr(c, name) == getattr(roi, name), name
-        assert c.fixed_costs_per_event == roi.fixed_costs
-
-    def test_every_row_has_source_or_reason(self):
-        sources = set(read_rows("data/sources.csv"))
-        for row in read_rows("data/defaults/campaign.csv").values():
-            assert row["source"] in sources or (not row["source"] and len(row["asumsi"]) > 20), row["id"]

@@ -1,7 +1,5 @@
-import csv
 import json
 import math
-import pathlib
 from dataclasses import replace
 
 import pytest
@@ -14,7 +12,6 @@ from simulators._validate import to_jsonable
 from simulators.omnichannel import Channel, Link, OmnichannelInputs, Shock, simulate_omnichannel
 from tests.strategies import omnichannel_inputs
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 # Each example solves up to 7 small systems; on a busy 2-core machine that can pass
 # hypothesis's 200 ms deadline without anything being wrong.
 no_deadline = settings(deadline=None)
@@ -515,34 +512,6 @@ class TestJson:
         doc = simulators.run("omnichannel", to_jsonable(three_channels(shock=True)))
         assert doc["outputs"]["total_net_revenue"] == pytest.approx(53e6)
         assert doc["outputs"]["shocked"]["net_revenue_change"] == pytest.approx(-17.25e6)
-
-
-class TestDefaultsData:
-    def flatten(self, value, prefix):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                yield from self.flatten(item, f"{prefix}.{key}")
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from self.flatten(item, f"{prefix}.{index}")
-        else:
-            yield prefix, value
-
-    def test_every_default_has_one_matching_row(self):
-        with open(ROOT / "data" / "defaults" / "omnichannel.csv", newline="") as f:
-            rows = {row["id"]: row for row in csv.DictReader(f)}
-        defaults = dict(self.flatten(to_jsonable(OmnichannelInputs()), "omnichannel"))
-        assert sorted(rows) == sorted(defaults)
-        for key, value in defaults.items():
-            written = rows[key]["value"]
-            assert (written == value) if isinstance(value, str) else (float(written) == value), key
-
-    def test_every_row_has_a_source_or_a_reason(self):
-        with open(ROOT / "data" / "sources.csv", newline="") as f:
-            sources = {row["id"] for row in csv.DictReader(f)}
-        with open(ROOT / "data" / "defaults" / "omnichannel.csv", newline="") as f:
-            for row in csv.DictReader(f):
-                assert row["source"] in sources or (not row["source"] and row["asumsi"].strip()), row["id"]
 
 
 class TestIncompleteChannel:

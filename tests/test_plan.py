@@ -334,17 +334,3 @@ class TestCli:
             "galat: channels.1: nama kanal 'Shopee' sudah ada di channels.0; nama harus unik",
         ]
 
-
-class TestDefaultsData:
-    def test_rows_match_model_defaults(self):
-        with open(ROOT / "data" / "defaults" / "plan.csv", encoding="utf-8") as handle:
-            rows = {row["id"]: row["value"] for row in csv.DictReader(handle)}
-        defaults = to_jsonable(PlanInputs())
-        assert rows == {
-            "plan.start_date": defaults["start_date"],
-            "plan.posts_per_day": str(defaults["posts_per_day"]),
-            **{f"plan.channels.{n}": name for n, name in enumerate(defaults["channels"])},
-        }
-
-    def test_posts_per_day_default_is_the_cadence_default(self):
-        assert PlanInputs().posts_per_day == CadenceInputs().posts_per_day

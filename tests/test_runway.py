@@ -1,7 +1,5 @@
-import csv
 import json
 import math
-import pathlib
 import subprocess
 import sys
 from dataclasses import replace
@@ -12,8 +10,7 @@ from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
-from simulators._validate import to_jsonable
-from simulators.roi import RoiInputs, simulate_roi
+from simulators.roi import simulate_roi
 from simulators.runway import (
     RecoveryPlan,
     RevenueShock,
@@ -22,7 +19,6 @@ from simulators.runway import (
     simulate_runway,
 )
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
 # On a busy 2-core machine an example can pass hypothesis's 200 ms deadline
 # without anything being wrong; the properties are about values, not speed.
 no_deadline = settings(deadline=None)
@@ -409,41 +405,3 @@ class TestCli:
             "galat: shock.channel: kanal tidak dikenal: 'Shopee'; pilih salah satu: TikTok Shop (Live), Marketplace, Instagram",
         ]
 
-
-class TestDefaultsData:
-    """data/defaults/runway.csv holds one sourced row per default leaf, equal to the model."""
-
-    @staticmethod
-    def leaves(value, path="runway"):
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                yield from TestDefaultsData.leaves(inner, f"{path}.{key}")
-        elif isinstance(value, list):
-            for index, inner in enumerate(value):
-                yield from TestDefaultsData.leaves(inner, f"{path}.{index}")
-        else:
-            yield path, value
-
-    def test_rows_match_model_defaults(self):
-        with open(ROOT / "data" / "defaults" / "runway.csv", encoding="utf-8") as handle:
-            rows = {row["id"]: row for row in csv.DictReader(handle)}
-        defaults = dict(self.leaves(to_jsonable(RunwayInputs())))
-        assert sorted(rows) == sorted(defaults)
-        for key, value in defaults.items():
-            written = rows[key]["value"]
-            if isinstance(value, (int, float)):
-                assert float(written) == value, key
-            else:
-                assert written == value, key
-
-    def test_plan_defaults_are_the_roi_defaults(self):
-        plan, roi = RecoveryPlan(), RoiInputs()
-        for name in ("cpm", "ctr", "conversion_rate", "aov", "cogs_rate", "platform_fee_rate", "affiliate_rate", "return_rate"):
-            assert getattr(plan, name) == getattr(roi, name), name
-
-    def test_every_row_has_source_or_reason(self):
-        with open(ROOT / "data" / "sources.csv", encoding="utf-8") as handle:
-            sources = {row["id"] for row in csv.DictReader(handle)}
-        with open(ROOT / "data" / "defaults" / "runway.csv", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                assert row["source"] in sources or (not row["source"] and len(row["asumsi"]) > 20), row["id"]
