@@ -275,3 +275,37 @@ def to_jsonable(value: Any) -> Any:
 def ratio(numerator: float, denominator: float) -> float | None:
     """``numerator / denominator``, or ``None`` (JSON null) when dividing by zero."""
     return numerator / denominator if denominator else None
+
+
+def check_named_items(
+    problems: list[Problem], items: Any, item_type: type, *, field: str, max_items: int, shape: str
+) -> list[str]:
+    """Check a tuple of 1–``max_items`` named items (channels); return the well-formed names.
+
+    Each item is checked against its own field rules; names must be unique,
+    ignoring case and surrounding spaces. Items whose name is itself wrong are
+    left out of the returned list, so later checks (links, shocks) do not
+    report them a second time.
+    """
+    names: list[str] = []
+    if not isinstance(items, tuple) or not 1 <= len(items) <= max_items:
+        count = f" (sekarang {len(items)})" if isinstance(items, tuple) else ""
+        problems.append(Problem(field, f"harus berisi 1–{max_items} kanal{count}", items))
+        return names
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if not isinstance(item, item_type):
+            problems.append(Problem(f"{field}.{i}", f"harus berupa kanal {shape}", item))
+            continue
+        before = len(problems)
+        check_fields(item, problems, prefix=f"{field}.{i}.")
+        if any(p.field == f"{field}.{i}.name" for p in problems[before:]):
+            continue
+        key = item.name.strip().casefold()
+        if key in seen:
+            message = f"nama kanal {item.name!r} sudah dipakai di {field}.{seen[key]}; nama harus unik"
+            problems.append(Problem(f"{field}.{i}.name", message, item.name))
+        else:
+            seen[key] = i
+            names.append(item.name)
+    return names

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, Sequence
 
 from ._registry import Simulator
-from ._validate import MAX_COUNT, MAX_MONEY, check_fields, format_number, from_mapping, list_of, number, raise_if, ratio, text
+from ._validate import MAX_COUNT, MAX_MONEY, check_fields, check_named_items, format_number, from_mapping, list_of, number, raise_if, ratio, text
 from .errors import InputError, Problem
 
 __all__ = [
@@ -249,26 +249,10 @@ def _validate(inputs: OmnichannelInputs) -> None:
     problems: list[Problem] = []
     channels, links, shock = inputs.channels, inputs.links, inputs.shock
 
-    names: list[str] = []  # names of the channels that are themselves well-formed
-    if not isinstance(channels, tuple) or not 1 <= len(channels) <= MAX_CHANNELS:
-        count = f" (sekarang {len(channels)})" if isinstance(channels, tuple) else ""
-        problems.append(Problem("channels", f"harus berisi 1–{MAX_CHANNELS} kanal{count}", channels))
-        channels = ()
-    seen: dict[str, int] = {}
-    for i, channel in enumerate(channels):
-        if not isinstance(channel, Channel):
-            problems.append(Problem(f"channels.{i}", "harus berupa kanal {name, traffic, conversion_rate, aov, fee_rate}", channel))
-            continue
-        before = len(problems)
-        check_fields(channel, problems, prefix=f"channels.{i}.")
-        if any(p.field == f"channels.{i}.name" for p in problems[before:]):
-            continue
-        key = channel.name.strip().casefold()
-        if key in seen:
-            problems.append(Problem(f"channels.{i}.name", f"nama kanal {channel.name!r} sudah dipakai di channels.{seen[key]}; nama harus unik", channel.name))
-        else:
-            seen[key] = i
-            names.append(channel.name)
+    names = check_named_items(
+        problems, channels, Channel, field="channels", max_items=MAX_CHANNELS,
+        shape="{name, traffic, conversion_rate, aov, fee_rate}",
+    )
     known = set(names)
     listing = ", ".join(names) or "(belum ada kanal yang sah)"
 

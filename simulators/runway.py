@@ -8,7 +8,7 @@ from dataclasses import MISSING, dataclass
 from typing import Any
 
 from ._registry import Simulator
-from ._validate import MAX_MONEY, check_fields, from_mapping, list_of, number, raise_if, text
+from ._validate import MAX_MONEY, check_fields, check_named_items, from_mapping, list_of, number, raise_if, text
 from .errors import Problem
 from .roi import RoiInputs, RoiResult, roi_field, simulate_roi
 
@@ -239,29 +239,10 @@ def _validate(inputs: RunwayInputs) -> None:
     problems: list[Problem] = []
     check_fields(inputs, problems)
 
-    channels = inputs.channels
-    names: list[str] = []  # names of the channels that are themselves well-formed
-    if not isinstance(channels, tuple) or not 1 <= len(channels) <= MAX_CHANNELS:
-        count = f" (sekarang {len(channels)})" if isinstance(channels, tuple) else ""
-        problems.append(Problem("channels", f"harus berisi 1–{MAX_CHANNELS} kanal{count}", channels))
-        channels = ()
-    seen: dict[str, int] = {}
-    for i, channel in enumerate(channels):
-        if not isinstance(channel, RunwayChannel):
-            problems.append(Problem(f"channels.{i}", "harus berupa kanal {name, weekly_revenue}", channel))
-            continue
-        before = len(problems)
-        check_fields(channel, problems, prefix=f"channels.{i}.")
-        if any(p.field == f"channels.{i}.name" for p in problems[before:]):
-            continue
-        key = channel.name.strip().casefold()
-        if key in seen:
-            problems.append(
-                Problem(f"channels.{i}.name", f"nama kanal {channel.name!r} sudah dipakai di channels.{seen[key]}; nama harus unik", channel.name)
-            )
-        else:
-            seen[key] = i
-            names.append(channel.name)
+    names = check_named_items(
+        problems, inputs.channels, RunwayChannel, field="channels", max_items=MAX_CHANNELS,
+        shape="{name, weekly_revenue}",
+    )
 
     shock = inputs.shock
     if not isinstance(shock, RevenueShock):
