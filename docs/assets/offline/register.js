@@ -7,6 +7,9 @@
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator) || !document.currentScript) return;
+  // A reader who turned on "Hemat data" asked not to download what they did not open:
+  // the offline copy (every page, then Pyodide) is skipped for them.
+  if (navigator.connection && navigator.connection.saveData) return;
   // this file lives at <root>/assets/offline/register.js
   const root = new URL("../../", document.currentScript.src);
 
