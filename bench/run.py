@@ -47,7 +47,6 @@ import os
 import pathlib
 import platform
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -61,17 +60,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from server import BenchServer  # noqa: E402  (bench/ is not a package)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))
+from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 VIEWPORT = {"width": 390, "height": 844}
 # The 4G profile of the issue: 9 Mbit/s each way, 70 ms added to every request.
 NETWORK = {"offline": False, "latency": 70, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 9_000_000 / 8}

@@ -44,7 +44,7 @@ import sys
 import tempfile
 import zipfile
 
-__all__ = ["MODULES", "StdlibError", "build", "derive", "lockfile", "precompile_wheel", "probe", "read_list", "uncovered"]
+__all__ = ["MODULES", "StdlibError", "build", "build_wheel", "derive", "lockfile", "precompile_wheel", "probe", "read_list", "uncovered"]
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "simulators"
@@ -197,7 +197,8 @@ def lockfile(pyodide_dir: pathlib.Path = PYODIDE) -> bytes:
     return json.dumps({"info": info, "packages": {}}, separators=(",", ":")).encode()
 
 
-def _wheel(outdir: pathlib.Path) -> pathlib.Path:
+def build_wheel(outdir: pathlib.Path) -> pathlib.Path:
+    """``python -m build --wheel --no-isolation`` of the source tree into ``outdir``."""
     done = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), str(ROOT)],
         capture_output=True,
@@ -216,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.write:
         with tempfile.TemporaryDirectory(prefix="stdlib-wheel-") as tmp:
-            names = derive(_wheel(pathlib.Path(tmp)))
+            names = derive(build_wheel(pathlib.Path(tmp)))
         MODULES.write_text(HEADER + "\n".join(names) + "\n", encoding="utf-8")
         print(f"{MODULES.relative_to(ROOT)}: {len(names)} berkas")
     if args.zip:

@@ -12,7 +12,6 @@ import functools
 import http.server
 import os
 import pathlib
-import shutil
 import subprocess
 import sys
 import threading
@@ -27,17 +26,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one list for tests and bench)
 
 
 @pytest.fixture(scope="session")

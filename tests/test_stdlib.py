@@ -18,7 +18,7 @@ from sitebuild import stdlib
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
-    return stdlib._wheel(tmp_path_factory.mktemp("wheel"))
+    return stdlib.build_wheel(tmp_path_factory.mktemp("wheel"))
 
 
 @pytest.fixture(scope="module")

@@ -27,8 +27,6 @@ import hashlib
 import json
 import pathlib
 import shutil
-import subprocess
-import sys
 import tempfile
 
 from .. import stdlib
@@ -75,16 +73,11 @@ def _npm_package(name: str) -> tuple[pathlib.Path, str]:
 
 
 def build_wheel(outdir: pathlib.Path) -> pathlib.Path:
-    """``python -m build --wheel --no-isolation`` of the source tree into ``outdir``."""
-    done = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), str(ROOT)],
-        capture_output=True,
-        text=True,
-    )
-    wheels = sorted(outdir.glob("simulators-*-py3-none-any.whl"))
-    if done.returncode != 0 or len(wheels) != 1:
-        raise MissingRuntime("wheel simulators gagal dibangun:\n" + done.stdout[-2000:] + done.stderr[-4000:])
-    return wheels[0]
+    """The simulators wheel, built once by :func:`sitebuild.stdlib.build_wheel`."""
+    try:
+        return stdlib.build_wheel(outdir)
+    except stdlib.StdlibError as error:
+        raise MissingRuntime(str(error)) from None
 
 
 def prepare(workdir: pathlib.Path | None = None) -> Runtime:
