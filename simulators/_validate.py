@@ -309,3 +309,16 @@ def check_named_items(
             seen[key] = i
             names.append(item.name)
     return names
+
+
+def check_date_between(
+    problems: list[Problem], field: str, value: Any, earliest: _dt.date, latest: _dt.date, *, example: str, why: str = ""
+) -> bool:
+    """Append a problem unless ``value`` is a date (not a datetime) within [earliest, latest]."""
+    if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
+        problems.append(Problem(field, f"harus tanggal yang ada, format TTTT-BB-HH (mis. {example})", value))
+        return False
+    if not earliest <= value <= latest:
+        problems.append(Problem(field, f"harus antara {earliest.isoformat()} dan {latest.isoformat()}{why}", value))
+        return False
+    return True

@@ -7,7 +7,7 @@ import math
 from dataclasses import MISSING, dataclass
 
 from ._registry import Simulator
-from ._validate import check_fields, list_of, number, parse_date, raise_if, ratio, text
+from ._validate import check_date_between, check_fields, list_of, number, parse_date, raise_if, ratio, text
 from .errors import Problem
 
 __all__ = [
@@ -195,13 +195,7 @@ class CadenceResult:
 def _validate(inputs: CadenceInputs) -> None:
     problems: list[Problem] = []
     check_fields(inputs, problems)
-    start = inputs.start_date
-    if not isinstance(start, _dt.date) or isinstance(start, _dt.datetime):
-        problems.append(Problem("start_date", "harus tanggal yang ada, format TTTT-BB-HH (mis. 2025-09-01)", start))
-    elif not EARLIEST_START <= start <= LATEST_START:
-        problems.append(
-            Problem("start_date", f"harus antara {EARLIEST_START.isoformat()} dan {LATEST_START.isoformat()}", start)
-        )
+    check_date_between(problems, "start_date", inputs.start_date, EARLIEST_START, LATEST_START, example="2025-09-01")
     mix = inputs.mix
     if not isinstance(mix, (tuple, list)):
         problems.append(Problem("mix", f"harus berupa daftar 1–{MAX_MIX_ITEMS} jenis konten", mix))

@@ -8,7 +8,7 @@ from dataclasses import MISSING, dataclass
 
 from ._calendar import EVENT_NAMES, SUPPORTED_FROM, SUPPORTED_TO, add_year, occurrences
 from ._registry import Simulator
-from ._validate import MAX_MONEY, check_fields, format_number, list_of, number, parse_date, raise_if, ratio
+from ._validate import MAX_MONEY, check_date_between, check_fields, format_number, list_of, number, parse_date, raise_if, ratio
 from .errors import Problem
 from .roi import RoiInputs, profit_from_revenue, roi_field, simulate_roi
 
@@ -210,17 +210,10 @@ def _validate(inputs: CampaignInputs) -> None:
     check_fields(inputs, problems)
 
     start = inputs.start_date
-    if not isinstance(start, _dt.date) or isinstance(start, _dt.datetime):
-        problems.append(Problem("start_date", "harus tanggal yang ada, format TTTT-BB-HH (mis. 2026-12-01)", start))
-    elif not SUPPORTED_FROM <= start <= SUPPORTED_TO:
-        problems.append(
-            Problem(
-                "start_date",
-                f"harus antara {SUPPORTED_FROM.isoformat()} dan {SUPPORTED_TO.isoformat()}: "
-                "tanggal Ramadan dan Lebaran baru tersedia untuk rentang itu",
-                start,
-            )
-        )
+    check_date_between(
+        problems, "start_date", start, SUPPORTED_FROM, SUPPORTED_TO, example="2026-12-01",
+        why=": tanggal Ramadan dan Lebaran baru tersedia untuk rentang itu",
+    )
 
     events = inputs.events
     allowed = ", ".join(EVENT_NAMES)
