@@ -7,20 +7,53 @@ shows comes from here.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
+
 from ._registry import Simulator, dumps, parse_json
 from .errors import InputError, Problem
-from .cadence import SIMULATOR as _CADENCE
-from .campaign import SIMULATOR as _CAMPAIGN
-from .omnichannel import SIMULATOR as _OMNICHANNEL
-from .plan import SIMULATOR as _PLAN
-from .roi import SIMULATOR as _ROI
-from .runway import SIMULATOR as _RUNWAY
 
-__all__ = ["InputError", "Problem", "SIMULATORS", "Simulator", "run", "run_json"]
+__all__ = ["InputError", "Problem", "SIMULATORS", "Simulator", "answer", "run", "run_json"]
 
 __version__ = "0.1.0"
 
-SIMULATORS: dict[str, Simulator] = {s.name: s for s in (_ROI, _CADENCE, _OMNICHANNEL, _RUNWAY, _CAMPAIGN, _PLAN)}
+# name → module holding its SIMULATOR, in the order the CLI lists them
+_MODULES = {
+    "roi": "roi",
+    "cadence": "cadence",
+    "omnichannel": "omnichannel",
+    "runway": "runway",
+    "campaign": "campaign",
+    "plan": "plan",
+}
+
+
+class _Registry(Mapping):
+    """The simulators by name, each module imported on first use.
+
+    A calculator page in the browser needs one model (and what it builds on):
+    importing all six at start cost the reader's phone about a tenth of a
+    second of Pyodide's start-up for nothing. Iterating still gives every name.
+    """
+
+    def __getitem__(self, name: str) -> Simulator:
+        module = _MODULES[name]  # KeyError for an unknown name, as a dict would
+        simulator = importlib.import_module(f".{module}", __name__).SIMULATOR
+        if simulator.name != name:  # a renamed SIMULATOR must not be served under its old name
+            raise RuntimeError(f"simulators.{module}.SIMULATOR is named {simulator.name!r}, not {name!r}")
+        return simulator
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+    def __contains__(self, name: object) -> bool:
+        return name in _MODULES
+
+
+SIMULATORS: Mapping[str, Simulator] = _Registry()
 
 
 def get(name: str) -> Simulator:
@@ -42,9 +75,14 @@ def run_json(name: str, text: str) -> str:
     Returns ``{"ok": true, "result": {...}}`` or
     ``{"ok": false, "errors": [{"field": ..., "message": ...}]}``.
     """
+    return dumps(answer(name, text))
+
+
+def answer(name: str, text: str) -> dict:
+    """:func:`run_json` before it is written as JSON (the browser worker adds chart series to it)."""
     try:
         # get(name).run, not run(): the JSON text `null` is no object and is refused, not "defaults"
         result = get(name).run(parse_json(text))
     except InputError as error:
-        return dumps({"ok": False, "errors": [p.as_dict() for p in error.problems]})
-    return dumps({"ok": True, "result": result})
+        return {"ok": False, "errors": [p.as_dict() for p in error.problems]}
+    return {"ok": True, "result": result}

@@ -7,13 +7,11 @@ prerendered page and the browser worker calls :func:`page_json` in Pyodide.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from . import run, run_json
+from . import answer, run
 from ._registry import dumps
 from ._validate import MAX_MONEY
-from .plan import KINDS
 
 __all__ = ["profit_curve", "campaign_timeline", "campaign_phases", "plan_week_counts", "extras", "page_json"]
 
@@ -71,7 +69,10 @@ def campaign_timeline(payload: Any = None) -> list[dict]:
         12.12 comes first: Rp 600.000 before its peak, Rp 1.000.000 on it
         and Rp 400.000 after.
     """
-    outputs = run("campaign", payload)["outputs"]
+    return _timeline_rows(run("campaign", payload)["outputs"])
+
+
+def _timeline_rows(outputs: dict) -> list[dict]:
     rows = []
     for event in outputs["events"]:
         row = {"event": event["event"], "name": event["name"], "peak_date": event["peak_date"], "budget": event["budget"]}
@@ -88,7 +89,10 @@ def campaign_phases(payload: Any = None) -> list[dict]:
         >>> first["event_name"], first["name"], first["start"], first["days"], first["expected_profit"]
         ('12.12 (Harbolnas)', 'Pra-puncak', '2026-12-01', 11, -230400.0)
     """
-    outputs = run("campaign", payload)["outputs"]
+    return _phase_rows(run("campaign", payload)["outputs"])
+
+
+def _phase_rows(outputs: dict) -> list[dict]:
     return [{"event_name": event["name"], **phase} for event in outputs["events"] for phase in event["phases"]]
 
 
@@ -109,7 +113,12 @@ def plan_week_counts(payload: Any = None) -> list[dict]:
         Week 1 holds the 4 checklist tasks of the chapter and 7 posting days,
         11 tasks in all.
     """
-    outputs = run("plan", payload)["outputs"]
+    return _week_rows(run("plan", payload)["outputs"])
+
+
+def _week_rows(outputs: dict) -> list[dict]:
+    from .plan import KINDS  # here, not at the top: the other calculator pages never need the plan
+
     rows = []
     for week in outputs["weeks"]:
         counts = {kind: sum(1 for task in week["tasks"] if task["kind"] == kind) for kind in KINDS}
@@ -117,17 +126,26 @@ def plan_week_counts(payload: Any = None) -> list[dict]:
     return rows
 
 
+# name → (inputs, outputs of the model on them) → the page's extra series.
+# The campaign and plan series only reshape the outputs; the ROI curve needs
+# runs of its own.
 _EXTRAS = {
-    "roi": lambda inputs: {"profit_curve": profit_curve(inputs)},
-    "campaign": lambda inputs: {"timeline": campaign_timeline(inputs), "phases": campaign_phases(inputs)},
-    "plan": lambda inputs: {"week_counts": plan_week_counts(inputs)},
+    "roi": lambda inputs, outputs: {"profit_curve": profit_curve(inputs)},
+    "campaign": lambda inputs, outputs: {"timeline": _timeline_rows(outputs), "phases": _phase_rows(outputs)},
+    "plan": lambda inputs, outputs: {"week_counts": _week_rows(outputs)},
 }
 
 
-def extras(name: str, inputs: Any) -> dict:
-    """Chart series a calculator page shows besides the model's outputs (may be empty)."""
+def extras(name: str, inputs: Any, outputs: dict | None = None) -> dict:
+    """Chart series a calculator page shows besides the model's outputs (may be empty).
+
+    ``outputs``, when given, must be the model's outputs for ``inputs`` (as
+    :func:`page_json` has them): they are reused instead of run again.
+    """
     make = _EXTRAS.get(name)
-    return make(inputs) if make else {}
+    if not make:
+        return {}
+    return make(inputs, run(name, inputs)["outputs"] if outputs is None else outputs)
 
 
 def page_json(name: str, text: str) -> str:
@@ -136,7 +154,8 @@ def page_json(name: str, text: str) -> str:
     Returns ``{"ok": true, "result": {"inputs", "outputs", "extras"}}`` or the
     errors of :func:`simulators.run_json` unchanged.
     """
-    document = json.loads(run_json(name, text))
+    document = answer(name, text)
     if document["ok"]:
-        document["result"]["extras"] = extras(name, document["result"]["inputs"])
+        result = document["result"]
+        result["extras"] = extras(name, result["inputs"], result["outputs"])
     return dumps(document)

@@ -54,6 +54,14 @@ class TestPageJson:
         text = '{"ctr": 2}'
         assert series.page_json("roi", text) == simulators.run_json("roi", text)
 
+    @pytest.mark.parametrize("name", ["roi", "campaign", "plan"])
+    def test_extras_from_given_outputs_equal_extras_run_afresh(self, name):
+        # page_json hands the model's outputs to extras() instead of running the model again
+        payload = {"roi": {"ad_spend": 1_500_000}, "campaign": {"total_budget": 4_000_000}, "plan": {"posts_per_day": 3}}[name]
+        result = simulators.run(name, payload)
+        assert series.extras(name, result["inputs"], result["outputs"]) == series.extras(name, result["inputs"])
+        assert json.loads(series.page_json(name, json.dumps(payload)))["result"]["extras"] == series.extras(name, payload)
+
     @pytest.mark.parametrize("name", ["cadence", "omnichannel"])
     def test_calculators_without_series_get_empty_extras(self, name):
         assert json.loads(series.page_json(name, "{}"))["result"]["extras"] == {}

@@ -4,9 +4,10 @@
   calculator's markup with its default results computed now, in CPython, by
   the ``simulators`` package (``sitebuild/calc/prerender.py``). An unknown
   NAME stops the build.
-- Pages holding a calculator get its stylesheet and a module preload in
-  ``<head>``; the markup itself carries ``<script type="module">``, so the
-  Pyodide worker starts only on those pages.
+- Pages holding a calculator get its stylesheet, the runtime's URLs and
+  ``start.js`` (an async module that starts the Pyodide worker while the page
+  is still loading) in ``<head>``; the markup itself carries
+  ``calculator.js``. Other pages never start the worker.
 - After the build the runtime (our wheel built from the source tree,
   Pyodide's core files and Chart.js from node_modules) is copied into
   ``assets/calc/runtime/`` (``sitebuild/calc/runtime.py``). Nothing of it is
@@ -16,6 +17,7 @@
 from __future__ import annotations
 
 import html
+import json
 import logging
 import pathlib
 import re
@@ -121,8 +123,14 @@ def on_post_page(output, page, config):
     if not page.meta.get("calculator_page"):
         return output
     rel = lambda path: html.escape(get_relative_url(path, page.url))  # noqa: E731
+    urls = _urls(page)
+    runtime_urls = html.escape(json.dumps({"pyodide": urls["pyodide"], "wheel": urls["wheel"]}), quote=True)
+    # start.js (async, in <head>) starts the worker while the page is still
+    # being read; calculator.js, at the end of the markup, binds the form later.
     head = (
         f'<link rel="stylesheet" href="{rel(ASSETS + "/calculator.css")}">\n'
+        f'<meta name="kalkulator-runtime" content="{runtime_urls}">\n'
+        f'<script type="module" async src="{rel(ASSETS + "/start.js")}"></script>\n'
         f'<link rel="modulepreload" href="{rel(ASSETS + "/client.js")}">\n'
     )
     return output.replace("</head>", head + "</head>", 1)

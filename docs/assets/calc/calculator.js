@@ -10,7 +10,6 @@
 
 import * as engine from "./client.js";
 import { download, downloadText, tableCsv } from "./csv.js";
-import { drawChart } from "./charts.js";
 import { formatInput, formatValue, parseTyped } from "./format.js";
 import { buildQuery, readQuery } from "./url.js";
 import { choose, holds, lookup } from "./when.js";
@@ -25,6 +24,19 @@ const STATUS = {
 const PERCENT_NOTE = " Kolom ini diisi dalam persen, mis. 2,5 untuk 2,5 %.";
 const ANNOUNCE_DELAY_MS = 1200;
 const CACHE_SIZE = 20;
+// The address and sessionStorage follow the inputs once typing pauses: writing
+// them on every keystroke cost more than the model run. Leaving the page
+// writes them at once (see bind()), so nothing typed is lost.
+const KEEP_DELAY_MS = 250;
+// A chart is drawn (and Chart.js fetched) only when it comes near the screen:
+// on a phone the charts sit below the form, and many readers never get there.
+const CHART_MARGIN = "400px 0px";
+
+/** Run `work` after the browser has painted what was just written (the headline numbers first). */
+function afterPaint(work) {
+  if (document.hidden) setTimeout(work, 0); // no frames in a hidden tab
+  else requestAnimationFrame(() => setTimeout(work, 0));
+}
 
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -101,20 +113,40 @@ class Calculator {
     this.inFlight = false;
     this.engineState = "prerendered";
     this.announceTimer = 0;
+    this.keepTimer = 0;
+    this.addressDue = false; // the address still shows older inputs than the result on screen
     this.drawn = new WeakMap(); // table or chart → JSON of the rows it shows
+    this.drawing = 0; // > 0 while tables and charts of the newest result are still to be drawn
+    this.renderToken = 0;
+    this.nearScreen = new WeakSet(); // charts within CHART_MARGIN of the screen
+    this.chartWatch =
+      "IntersectionObserver" in window
+        ? new IntersectionObserver((entries) => this.onChartsSeen(entries), { rootMargin: CHART_MARGIN })
+        : null;
 
     this.units = this.unitMap();
     this.lists = this.listSpecs();
     this.optional = this.optionalGroups();
+    // Anything typed in the moment before this code ran (the form is usable as
+    // soon as it is painted) is put back after the defaults, link and storage.
+    const early = this.controls().filter((el) => el.tagName === "INPUT" && el.value !== el.defaultValue).map((el) => [el, el.value]);
     this.setInputs(this.defaults);
     this.defaultKey = this.collect().key;
     this.cache.set(this.defaultKey, this.result);
     this.shownKey = this.defaultKey;
 
     this.restore();
+    for (const [el, value] of early) {
+      if (!el.isConnected) continue;
+      el.value = value;
+      this.model.delete(el);
+      this.fromLink.delete(el);
+    }
     this.bind();
+    for (const figure of this.root.querySelectorAll("figure[data-chart]")) this.chartWatch?.observe(figure);
     this.drawCharts();
     engine.onState((state) => this.onEngine(state));
+    // Usually already started by start.js from <head>; then this does nothing.
     engine.start({
       pyodide: new URL(this.runtime.pyodide, document.baseURI).href,
       wheel: new URL(this.runtime.wheel, document.baseURI).href,
@@ -461,7 +493,7 @@ class Calculator {
     const { payload, problems, key } = this.collect();
     this.typedErrors = problems;
     this.showErrors();
-    this.save();
+    this.keepSoon();
     if (problems.size) {
       this.wanted = null;
       this.setStale(true);
@@ -540,12 +572,32 @@ class Calculator {
     this.shownKey = key;
     this.wanted = null;
     this.setStale(false);
-    const query = buildQuery(reply.result.inputs, this.defaults, this.optional);
-    if (query !== location.search && !(query === "" && location.search === "?")) {
-      history.replaceState(history.state, "", location.pathname + query + location.hash);
+    this.keepSoon(true);
+    this.scheduleAnnouncement();
+  }
+
+  /**
+   * Write what the reader typed to sessionStorage and, with `shown`, the inputs
+   * of the result on screen to the address, once typing pauses (or at once
+   * when the page is left).
+   */
+  keepSoon(shown = false) {
+    this.addressDue ||= shown;
+    clearTimeout(this.keepTimer);
+    this.keepTimer = setTimeout(() => this.keep(), KEEP_DELAY_MS);
+  }
+
+  keep() {
+    clearTimeout(this.keepTimer);
+    this.keepTimer = 0;
+    if (this.addressDue) {
+      this.addressDue = false;
+      const query = buildQuery(this.result.inputs, this.defaults, this.optional);
+      if (query !== location.search && !(query === "" && location.search === "?")) {
+        history.replaceState(history.state, "", location.pathname + query + location.hash);
+      }
     }
     this.save();
-    this.scheduleAnnouncement();
   }
 
   defaultFor(name) {
@@ -569,12 +621,25 @@ class Calculator {
       el.hidden = !holds(el.dataset.visibleWhen, outputs);
     }
     for (const block of this.root.querySelectorAll("[data-explain]")) choose(block, outputs);
+    this.root.dataset.inputs = JSON.stringify(result.inputs);
+    // Tables and charts follow in the next task, after the headline numbers are
+    // on screen; data-busy stays "true" until they are drawn (setStale()).
+    const token = ++this.renderToken;
+    this.drawing = 1;
+    afterPaint(() => token === this.renderToken && this.drawRest());
+  }
+
+  /** The tables and charts of the result on screen (render() leaves them for the next task). */
+  drawRest() {
+    if (!this.drawing) return;
+    const { outputs, extras } = this.result;
     for (const table of this.root.querySelectorAll("table[data-table]")) {
-      const source = table.dataset.from === "extras" ? result.extras : outputs;
+      const source = table.dataset.from === "extras" ? extras : outputs;
       this.fillTable(table, lookup(source, table.dataset.table) || []);
     }
-    this.root.dataset.inputs = JSON.stringify(result.inputs);
     this.drawCharts();
+    this.drawing = 0;
+    this.setStale(this.stale);
   }
 
   fillTable(table, rows) {
@@ -583,33 +648,55 @@ class Calculator {
     if (this.drawn.get(table) === key) return;
     this.drawn.set(table, key);
     const columns = [...table.tHead.rows[0].cells].map((th) => [th.dataset.key, th.dataset.format]);
-    const body = document.createElement("tbody");
-    for (const row of rows) {
-      const tr = document.createElement("tr");
-      for (const [key, kind] of columns) {
-        const td = document.createElement("td");
-        td.dataset.value = rawValue(row[key]);
-        td.textContent = formatValue(row[key] ?? null, kind);
-        tr.append(td);
+    const body = table.tBodies[0];
+    // Rows are reused and only changed cells rewritten: a new budget moves a few
+    // numbers, and a rebuilt 100-row table costs a full layout of it.
+    while (body.rows.length > rows.length) body.lastElementChild.remove();
+    rows.forEach((row, index) => {
+      let tr = body.rows[index];
+      if (!tr || tr.cells.length !== columns.length) {
+        const fresh = document.createElement("tr");
+        for (let i = 0; i < columns.length; i++) fresh.append(document.createElement("td"));
+        if (tr) tr.replaceWith(fresh);
+        else body.append(fresh);
+        tr = fresh;
       }
-      body.append(tr);
+      columns.forEach(([key, kind], i) => {
+        const td = tr.cells[i];
+        const value = rawValue(row[key]);
+        const text = formatValue(row[key] ?? null, kind);
+        if (td.dataset.value !== value) td.dataset.value = value;
+        if (td.textContent !== text) td.textContent = text;
+      });
+    });
+  }
+
+  onChartsSeen(entries) {
+    for (const entry of entries) {
+      if (entry.isIntersecting) this.nearScreen.add(entry.target);
+      else this.nearScreen.delete(entry.target);
     }
-    table.tBodies[0].replaceWith(body);
+    this.drawCharts();
   }
 
   drawCharts() {
     if (!this.result || !this.runtime.chart) return;
     for (const figure of this.root.querySelectorAll("figure[data-chart]")) {
+      // Off screen, the chart waits; it is drawn from the newest result when it comes near.
+      if (this.chartWatch && !this.nearScreen.has(figure)) continue;
       const source = figure.dataset.from === "extras" ? this.result.extras : this.result.outputs;
       const rows = lookup(source, figure.dataset.chart) || [];
       const key = JSON.stringify(rows);
       if (this.drawn.get(figure) === key) continue;
       this.drawn.set(figure, key);
-      drawChart(figure, rows, new URL(this.runtime.chart, document.baseURI).href).catch(() => {
-        figure.querySelector(".calc-chart-box")?.setAttribute("hidden", "");
-        const details = figure.querySelector("details");
-        if (details) details.open = true; // the table is the chart when Chart.js cannot load
-      });
+      // charts.js (and Chart.js after it) is fetched with the first chart that comes near the screen.
+      import("./charts.js")
+        .then(({ drawChart }) => drawChart(figure, rows, new URL(this.runtime.chart, document.baseURI).href))
+        .catch(() => {
+          figure.querySelector(".calc-chart-box")?.setAttribute("hidden", "");
+          const details = figure.querySelector("details");
+          if (details) details.open = true; // the table is the chart when Chart.js cannot load
+        });
     }
   }
 
@@ -657,7 +744,7 @@ class Calculator {
 
   setStale(stale) {
     this.stale = stale;
-    this.root.dataset.busy = stale ? "true" : "false";
+    this.root.dataset.busy = stale || this.drawing ? "true" : "false";
     this.root.querySelector("[data-stale-note]").hidden = !stale;
     this.root.querySelector("[data-results]").setAttribute("aria-busy", stale && this.engineState !== "error" ? "true" : "false");
     this.updateStatus();
@@ -716,6 +803,12 @@ class Calculator {
     };
     this.form.addEventListener("input", edited);
     this.form.addEventListener("change", edited);
+    // A reload or a closed tab within KEEP_DELAY_MS of typing still keeps the inputs.
+    const leave = () => {
+      if (this.keepTimer) this.keep();
+    };
+    window.addEventListener("pagehide", leave);
+    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && leave());
     this.form.addEventListener("focusout", (event) => {
       const el = event.target;
       if (!el.name || this.model.has(el) || ["text", "select", "date"].includes(el.dataset.unit)) return;
@@ -786,6 +879,7 @@ class Calculator {
   }
 
   csv(button) {
+    this.drawRest(); // a table still waiting for its next frame is filled first
     const table = this.root.querySelector(`table[data-table="${CSS.escape(button.dataset.tableKey)}"]`);
     download(button.dataset.filename, tableCsv(table));
   }
@@ -798,7 +892,7 @@ class Calculator {
   }
 }
 
-for (const root of document.querySelectorAll("[data-calculator]")) {
+function setUp(root) {
   try {
     new Calculator(root);
   } catch (error) {
@@ -811,3 +905,9 @@ for (const root of document.querySelectorAll("[data-calculator]")) {
     }
   }
 }
+
+// Each calculator is bound in a task of its own, not inside the one that also
+// runs the theme's start-up: the page stays responsive while it loads. The
+// numbers on screen are already right (prerendered), and the worker was
+// started from <head>.
+for (const root of document.querySelectorAll("[data-calculator]")) setTimeout(() => setUp(root), 0);

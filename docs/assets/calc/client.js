@@ -11,6 +11,10 @@
 // which is restarted; its promise resolves with an error the page can show.
 
 const TIMEOUT_MS = 15000;
+// The worker downloads at once but starts its heavy work only when the page has
+// finished loading and is idle (see worker.js), or when an answer is needed;
+// a page whose load never ends (a stuck image) lets it start after this.
+const SETTLE_LIMIT_MS = 4000;
 // Loading may be slow on a weak connection (about 14 MB the first time), but not endless.
 const LOAD_TIMEOUT_MS = 240000;
 
@@ -51,6 +55,23 @@ function armTimer(id) {
     });
     restart();
   }, TIMEOUT_MS);
+}
+
+/** Resolves once the page has loaded and the browser is idle, or after SETTLE_LIMIT_MS. */
+function pageSettled() {
+  return new Promise((resolve) => {
+    const idle = () => (window.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0));
+    if (document.readyState === "complete") idle();
+    else window.addEventListener("load", idle, { once: true });
+    setTimeout(resolve, SETTLE_LIMIT_MS);
+  });
+}
+
+function go(target) {
+  if (target && !target.released) {
+    target.released = true;
+    target.postMessage({ type: "go" });
+  }
 }
 
 function spawn() {
@@ -94,6 +115,7 @@ function spawn() {
     failAll(message);
   };
   worker.postMessage({ type: "init", pyodide: config.pyodide, wheel: config.wheel });
+  pageSettled().then(() => go(mine));
 }
 
 function restart() {
@@ -132,6 +154,7 @@ export function run(name, inputs) {
       settle(id, { ok: false, fatal: true, errors: [{ field: "", message: current.message || "Kalkulator belum siap." }] });
       return;
     }
+    go(worker); // the reader is waiting for this number: no more holding back
     worker.postMessage({ id, name, inputs });
     if (current.state === "ready") armTimer(id);
   });

@@ -1,16 +1,57 @@
 // The calculators' Python: Pyodide in a module worker, loaded once.
 //
 // Messages in:   {type: "init", pyodide: <folder URL ending in "/">, wheel: <URL>}
+//                {type: "go"}   the page has finished starting up (or needs an answer)
 //                {id, name, inputs}
 // Messages out:  {type: "ready", ms} | {type: "failed", message}
 //                {id, ok: true, result: {inputs, outputs, extras}}
 //                {id, ok: false, errors: [{field, message}]}
 //
-// The wheel is fetched while Pyodide boots and unpacked straight into
-// site-packages (no micropip, no network beyond the site). Every answer comes
-// from simulators.series.page_json = simulators.run_json plus chart series.
+// On "init" the worker only downloads: Pyodide's files and the wheel. The
+// heavy part (compiling WebAssembly on every core, starting Python) waits for
+// "go", which the page sends once its own start-up is over (client.js): on a
+// phone with few cores that work would otherwise slow the page being read.
+// Downloads are the slow part on mobile data, so waiting costs little there.
+// The wheel is unpacked straight into site-packages (no micropip, no network
+// beyond the site). Every answer comes from simulators.series.page_json =
+// simulators.run_json plus chart series.
 
 let ready = null; // one promise: the loaded model, or the reason it failed
+let release;
+const released = new Promise((resolve) => (release = resolve));
+
+// URL → the response of a download started on "init", for Pyodide's own
+// fetch() of that URL (once). Pyodide asks for these files by URL, so fetch is
+// wrapped rather than Pyodide changed.
+const ahead = new Map();
+const networkFetch = self.fetch.bind(self);
+self.fetch = (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  const kept = ahead.get(url);
+  if (kept) {
+    ahead.delete(url);
+    return kept;
+  }
+  return networkFetch(input, init);
+};
+
+/** Start downloading `url` now; Pyodide's fetch of it later gets this response. */
+function downloadAhead(url) {
+  const response = networkFetch(url).then((original) => {
+    if (!original.ok || !original.body) return original;
+    // Pyodide gets a copy; reading the original to its end keeps the download
+    // going at full speed meanwhile (an unread body stops it after a few MB).
+    // The copy is still the browser's response (its URL, its cache entry), so
+    // the compiled WebAssembly can be kept for the next visit.
+    const copy = original.clone();
+    const reader = original.body.getReader();
+    const drain = () => reader.read().then(({ done }) => (done ? undefined : drain()));
+    drain().catch(() => {}); // a broken download shows in the copy, where Pyodide reads it
+    return copy;
+  });
+  response.catch(() => {}); // reported when Pyodide asks for it
+  ahead.set(url, response);
+}
 
 async function fetchBytes(url) {
   const response = await fetch(url);
@@ -38,7 +79,12 @@ function wasmFailure() {
 async function boot({ pyodide: indexURL, wheel }) {
   const started = performance.now();
   const failed = wasmFailure();
-  const [{ loadPyodide }, wheelBytes] = await Promise.all([import(`${indexURL}pyodide.mjs`), fetchBytes(wheel)]);
+  for (const file of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) downloadAhead(indexURL + file);
+  // The runtime's 1,2 MB of JavaScript is imported by loadPyodide; fetched now,
+  // it comes from the browser's cache then, and is parsed only after "go".
+  const script = networkFetch(`${indexURL}pyodide.asm.mjs`).then((r) => r.arrayBuffer(), () => null);
+  const [{ loadPyodide }, wheelBytes] = await Promise.all([import(`${indexURL}pyodide.mjs`), fetchBytes(wheel), script]);
+  await released;
   const pyodide = await Promise.race([loadPyodide({ indexURL }), failed]);
   // Into site-packages, like an installed package (the default is the working directory).
   const sitePackages = pyodide.runPython("import sys; [p for p in sys.path if p.endswith('site-packages')][0]");
@@ -53,6 +99,10 @@ function describe(error) {
 
 self.onmessage = async (event) => {
   const message = event.data;
+  if (message.type === "go") {
+    release();
+    return;
+  }
   if (message.type === "init") {
     if (!ready) {
       ready = boot(message);
