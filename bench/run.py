@@ -138,23 +138,27 @@ async (count) => {
   const all = [...root.querySelectorAll("input[name][data-unit]")].filter((el) => !el.name.includes("__"));
   const fields = ["rupiah", "number", "integer"].flatMap((unit) => all.filter((el) => el.dataset.unit === unit));
   const values = () => [...root.querySelectorAll("[data-value]")].map((el) => el.getAttribute("data-value")).join("|");
+  // Resolves with [ms until an output changed, ms until the calculator was no longer busy
+  // (its tables and charts drawn too: data-busy="false")], or null.
   const change = (field, value) =>
     new Promise((resolve) => {
       const before = values();
       let start = 0;
+      let shown = null;
       const observer = new MutationObserver(() => {
-        if (values() !== before) {
-          const ms = performance.now() - start;
+        if (shown === null && values() !== before) shown = performance.now() - start;
+        if (shown !== null && root.dataset.busy === "false") {
+          const drawn = performance.now() - start;
           observer.disconnect();
           clearTimeout(timer);
-          resolve(ms);
+          resolve([shown, drawn]);
         }
       });
       const timer = setTimeout(() => {
         observer.disconnect();
         resolve(null);
       }, 2000);
-      observer.observe(root, { subtree: true, attributes: true, attributeFilter: ["data-value"] });
+      observer.observe(root, { subtree: true, attributes: true, attributeFilter: ["data-value", "data-busy"] });
       start = performance.now();
       field.value = value;
       field.dispatchEvent(new Event("input", { bubbles: true }));
@@ -174,21 +178,25 @@ async (count) => {
       return String(Math.round(base * (10 + k) * 10) / 100).replace(".", ",");
     };
     const samples = [];
+    const drawn = [];
     let failed = 0;
     for (let i = 0; i < count; i++) {
       const took = await change(field, next(i));
       if (took === null) {
         failed += 1;
         if (samples.length < 3 || failed > 5) break; // this field does not always move a result: try the next
-      } else samples.push(took);
+      } else {
+        samples.push(took[0]);
+        drawn.push(took[1]);
+      }
       await pause();
     }
-    if (samples.length >= 3 && failed <= 5) return { field: field.name, samples, failed };
+    if (samples.length >= 3 && failed <= 5) return { field: field.name, samples, drawn, failed };
     field.value = text;
     field.dispatchEvent(new Event("input", { bubbles: true }));
     await pause();
   }
-  return { field: null, samples: [], failed: count };
+  return { field: null, samples: [], drawn: [], failed: count };
 }
 """
 
@@ -408,6 +416,7 @@ def cold_calculator(browser, server, url, changes) -> dict:
             recompute = visit.page.evaluate(RECOMPUTE, changes)
             result["recompute_field"] = recompute["field"]
             result["recompute_ms"] = [round(v, 2) for v in recompute["samples"]]
+            result["recompute_drawn_ms"] = [round(v, 2) for v in recompute["drawn"]]
             result["recompute_failed"] = recompute["failed"]
             # The warm second visit: same context, so the HTTP cache, the service
             # worker's copy and the code caches are kept. A reader does not come
@@ -494,6 +503,7 @@ def summarise(raw: dict) -> dict:
     checks = []
     for md, runs in raw["calculators"].items():
         samples = [v for r in runs for v in r.get("recompute_ms", [])]
+        drawn = [v for r in runs for v in r.get("recompute_drawn_ms", [])]
         row = {
             "first_result_ms": median([r["first_result_ms"] for r in runs]),
             "ready_ms": median([r["ready_ms"] for r in runs]),
@@ -501,6 +511,7 @@ def summarise(raw: dict) -> dict:
             "hot_ready_ms": median([r.get("hot_ready_ms") for r in runs]),
             "recompute_p50_ms": percentile(samples, 50),
             "recompute_p95_ms": percentile(samples, 95),
+            "recompute_drawn_p95_ms": percentile(drawn, 95),
             "recompute_samples": len(samples),
             "recompute_failed": sum(r.get("recompute_failed", 0) for r in runs),
             "bytes": median([r["bytes"] for r in runs]),
@@ -575,6 +586,7 @@ def table(summary: dict, raw: dict) -> str:
                      fmt(row["ready_ratio"], "ratio"), *mark(md, "ready_ratio")))
         rows.append((name, f"hitung ulang p50 (n={row['recompute_samples']})", fmt(row["recompute_p50_ms"], "fine_ms"), "", "", "", ""))
         rows.append((name, "hitung ulang p95", fmt(row["recompute_p95_ms"], "fine_ms"), "", "", *mark(md, "recompute_p95_ms")))
+        rows.append((name, "  … tabel & grafik juga", fmt(row.get("recompute_drawn_p95_ms"), "fine_ms"), "", "", "", ""))
         rows.append((name, "byte", fmt(row["bytes"], "bytes"), fmt(bare["bytes"], "bytes"), fmt(row["bytes_ratio"], "ratio"), "", ""))
         rows.append((name, "kunjungan kedua siap", fmt(row["warm_ready_ms"], "ms"), "", "", *mark(md, "warm_ready_ms")))
         rows.append((name, "kunjungan ketiga siap", fmt(row["hot_ready_ms"], "ms"), "", "", "", ""))
@@ -610,8 +622,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="putaran dingin per kalkulator (dan polos) [3]")
     parser.add_argument("--chapter-repeats", type=int, default=3, help="putaran per halaman bab [3]")
     parser.add_argument("--lighthouse-repeats", type=int, default=None,
-                        help="putaran Lighthouse per halaman (~20 s per putaran) [8 putaran dibagi jumlah "
-                             "halaman, 1–3]; 0 = lewati")
+                        help="putaran Lighthouse per halaman (~20 s per putaran) [3]; 0 = lewati")
     parser.add_argument("--changes", type=int, default=30, help="perubahan masukan per putaran kalkulator [30]")
     parser.add_argument("--no-gzip", action="store_true", help="sajikan tanpa kompresi")
     parser.add_argument("--no-write", action="store_true", help="jangan tulis data/benchmark.json")
@@ -626,8 +637,9 @@ def main(argv=None) -> int:
     if load_before > 1.0:
         print(f"PERINGATAN: beban mesin sudah {load_before:.1f} sebelum mulai (2 inti?); angka waktu akan lebih buruk")
     calculators, chapters, notes = find_pages(site)
-    if args.lighthouse_repeats is None:  # about 8 Lighthouse runs in all (~3 minutes)
-        args.lighthouse_repeats = max(1, min(3, 8 // (len(calculators) + 1)))
+    if args.lighthouse_repeats is None:
+        # Lighthouse's score moves by ±0,1 between runs on a 2-core machine: the median of 3.
+        args.lighthouse_repeats = 3
     pyodide_dir = pyodide_folder(site)
     full = ROOT / "node_modules" / "pyodide"
     started = time.monotonic()

@@ -399,3 +399,60 @@ def test_omnichannel_rows_add_remove_and_follow_renames(page, site_url):
     assert snap["inputs"]["shock"] is None
     assert len(snap["inputs"]["channels"]) == 11
     check_against(snap, "omnichannel", cli("omnichannel", snap["inputs"]))
+
+
+# ---------------------------------------------------------------------------
+# Loading order: worker early, charts late, nothing typed lost
+
+CHART_JS = re.compile(r"/(charts\.js|chart-[\d.]+\.umd\.min\.js)$")
+
+CHART_DATA = """(figure) => {
+  const chart = window.Chart && window.Chart.getChart(figure.querySelector('canvas'));
+  return chart ? chart.data.datasets.map((d) => d.data) : null;
+}"""
+
+
+def test_charts_are_drawn_near_the_screen_from_the_newest_result(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + PAGES["roi"])
+    settle(page)
+    edit(page, [("fill", "ad_spend", "3.500.000")])
+    settle(page)
+    # On a phone the chart sits below the form: neither the chart code nor Chart.js was fetched.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)
+    assert not [url for url in fetched if CHART_JS.search(url)], "chart code fetched before any chart came near"
+    figure = page.locator("[data-calculator] figure[data-chart='profit_curve']")
+    figure.scroll_into_view_if_needed()
+    deadline = time.monotonic() + 20
+    while (drawn := figure.evaluate(CHART_DATA)) is None:
+        assert time.monotonic() < deadline, "the chart was not drawn after it came into view"
+        time.sleep(0.05)
+    # The chart shows the curve for Rp 3.500.000 (the newest result), not the default one.
+    curve = series.profit_curve(cli("roi", settle(page)["inputs"])["inputs"])
+    assert len(drawn) == 1 and drawn[0] == pytest.approx([p["profit"] for p in curve], rel=REL)
+    assert curve[-1]["ad_spend"] == 7_000_000  # twice the typed spend
+
+
+def test_worker_starts_early_and_text_typed_before_the_form_is_bound_is_kept(page, site_url):
+    """calculator.js held back: the worker is already downloading, and what the reader types meanwhile counts."""
+    held = []
+    page.route("**/assets/calc/calculator.js", lambda route: held.append(route))
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + PAGES["roi"], wait_until="commit")
+    page.wait_for_selector("[data-calculator] [name=ad_spend]")
+    deadline = time.monotonic() + 20
+    while not held or not any(url.endswith("/pyodide.asm.wasm") for url in fetched):
+        assert time.monotonic() < deadline, f"calculator.js held: {bool(held)}; fetched: {fetched[-5:]}"
+        page.wait_for_timeout(50)
+    # The form is on screen and usable before its code arrives.
+    page.fill("[data-calculator] [name=ad_spend]", "4.200.000")
+    assert page.locator("[data-calculator]").get_attribute("data-state") == "prerendered"
+    held[0].continue_()
+    after = settle(page)
+    assert after["inputs"]["ad_spend"] == 4_200_000
+    assert page.input_value("[data-calculator] [name=ad_spend]") == "4.200.000"
+    check_against(after, "roi", cli("roi", after["inputs"]))
