@@ -52,9 +52,16 @@ class TestPrerender:
         html = prerender.render(name, urls=self.URLS, uid=f"k-{name}")
         # the only scripts: a JSON data block and the external module (no inline JS, no handlers)
         assert html.count("<script") == 2
-        assert '<script type="application/json" data-result>' in html
+        assert '<script type="application/json" data-result data-search-exclude>' in html
         assert '<script type="module" src="../../assets/calc/calculator.js"></script>' in html
         assert " onclick=" not in html and "javascript:" not in html
+
+    @pytest.mark.parametrize("name", prerender.NAMES)
+    def test_result_tables_stay_out_of_the_search_index(self, name):
+        # Material's search skips elements marked data-search-exclude: searching "Minggu 3" should
+        # find the chapter, not 97 rows of the plan's prerendered task table.
+        html = prerender.render(name, urls=self.URLS, uid=f"k-{name}")
+        assert html.count('<div class="calc-table-wrap" data-search-exclude') == html.count("<table") > 0
 
     def test_json_block_cannot_close_the_script(self):
         block = prerender.script_json({"name": "</script><script>alert(1)</script>"})
