@@ -137,12 +137,17 @@ class TestPlanDownloads:
                   return [s, el ? el.checkVisibility() : null];
                 }))"""
             )
+            # Every week is drawn on paper, none skipped as "off screen" (content-visibility: auto)
+            weeks = plan_page.evaluate(
+                "() => Array.from(document.querySelectorAll('.calc-week'), (w) => w.checkVisibility({contentVisibilityAuto: true}))"
+            )
             pdf = plan_page.pdf(format="A4")
         finally:
             plan_page.emulate_media(media="screen")
         hidden = [".md-header", ".md-sidebar--primary", ".calc-form", ".calc-chart", ".calc-actions", ".calc-downloads", ".calc-engine"]
         assert {s: shown[s] for s in hidden} == dict.fromkeys(hidden, False)
         assert shown[".calc-checklist"] and shown[".calc-week"]
+        assert weeks == [True] * 8
         assert pdf.startswith(b"%PDF-")
         pages = re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf)
         assert len(pages) >= 1

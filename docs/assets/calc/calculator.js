@@ -130,7 +130,7 @@ class Calculator {
     // Anything typed in the moment before this code ran (the form is usable as
     // soon as it is painted) is put back after the defaults, link and storage.
     const early = this.controls().filter((el) => el.tagName === "INPUT" && el.value !== el.defaultValue).map((el) => [el, el.value]);
-    this.setInputs(this.defaults);
+    this.setInputs(this.defaults, true);
     this.defaultKey = this.collect().key;
     this.cache.set(this.defaultKey, this.result);
     this.shownKey = this.defaultKey;
@@ -207,18 +207,28 @@ class Calculator {
 
   // ---- reading and writing the form
 
-  setControl(el, value) {
+  /**
+   * Show `value` in `el` and remember it exactly. `prerendered`: `value` is the
+   * default the build wrote into the field's HTML (with the same formatting,
+   * tests/test_calc_js.py), so untouched text is kept as it is. That spares the
+   * page's start-up the browser's first Intl.NumberFormat, which loads its
+   * locale data (about 0,1 s on a slow phone).
+   */
+  setControl(el, value, prerendered = false) {
     if (value === undefined || value === null) {
       el.value = "";
       this.model.delete(el);
       return;
     }
     if (el.tagName === "SELECT") this.ensureOption(el, String(value));
-    el.value = formatInput(value, el.dataset.unit);
+    if (!(prerendered && el.tagName === "INPUT" && el.value === el.defaultValue && el.value !== "")) {
+      el.value = formatInput(value, el.dataset.unit);
+    }
     this.model.set(el, value);
   }
 
-  setInputs(inputs) {
+  /** Fill the form from model inputs; `prerendered`: they are the defaults already in the HTML. */
+  setInputs(inputs, prerendered = false) {
     for (const list of Object.keys(this.lists)) this.setRowCount(list, (inputs[list] || []).length);
     const selects = {};
     for (const el of this.controls()) {
@@ -227,7 +237,7 @@ class Calculator {
       else {
         // A switched-off group keeps its other fields filled, ready for when it is switched on.
         if (value === undefined && this.optional[el.name.split(".")[0]]) value = lookup(this.defaults, el.name);
-        this.setControl(el, value);
+        this.setControl(el, value, prerendered);
       }
     }
     this.syncOptions();
@@ -358,6 +368,7 @@ class Calculator {
   }
 
   setRowCount(list, count) {
+    if (this.rows(list).length === count) return; // already numbered (the prerendered rows, say)
     while (this.rows(list).length > count) this.rows(list).at(-1).remove();
     while (this.rows(list).length < count) this.addRow(list, {});
     this.renumber(list);
