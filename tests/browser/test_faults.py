@@ -168,6 +168,32 @@ class TestOffline:
             # the theme's stylesheet came along: the header is styled
             assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
 
+    def test_first_calculator_visit_saves_the_offline_copy_only_once_ready(self, online, site_dir, site_url):
+        """The ~3 MB offline copy must not share the connection with Pyodide's download."""
+        page = online.new_page()
+        # Record, in the page, when the calculator became ready and when a service worker was registered.
+        page.add_init_script(
+            """(() => {
+              const seen = (window.__seen = {ready: null, registered: null});
+              const poll = () => {
+                const root = document.querySelector('[data-calculator]');
+                if (seen.ready === null && root && root.dataset.state === 'ready') seen.ready = performance.now();
+                navigator.serviceWorker.getRegistration().then((r) => {
+                  if (r && seen.registered === null) seen.registered = performance.now();
+                });
+                if (seen.registered === null || seen.ready === null) setTimeout(poll, 20);
+              };
+              poll();
+            })()"""
+        )
+        page.goto(site_url + calculator_pages(site_dir)["roi"])
+        wait_state(page, ("ready",))
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.wait_for_timeout(200)
+        seen = page.evaluate("window.__seen")
+        assert seen["ready"] is not None and seen["registered"] is not None, seen
+        assert seen["registered"] >= seen["ready"], f"service worker registered {seen['ready'] - seen['registered']:.0f} ms before ready"
+
     def test_calculator_works_offline_after_first_visit(self, online, site_dir, site_url):
         page = online.new_page()
         url = site_url + calculator_pages(site_dir)["roi"]

@@ -504,7 +504,12 @@ class Calculator {
     const { payload, problems, key } = this.collect();
     this.typedErrors = problems;
     this.showErrors();
-    this.keepSoon();
+    // Untouched defaults need no copy in sessionStorage (a reload shows them anyway), but
+    // once something was kept, going back to the defaults must be kept too.
+    if (key !== this.defaultKey || problems.size || this.keptOnce) {
+      this.keptOnce = true;
+      this.keepSoon();
+    }
     if (problems.size) {
       this.wanted = null;
       this.setStale(true);

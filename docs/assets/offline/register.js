@@ -13,10 +13,10 @@
   // this file lives at <root>/assets/offline/register.js
   const root = new URL("../../", document.currentScript.src);
 
-  function whenCalculatorReady(callback) {
+  function whenCalculatorReady(callback, states = ["ready"]) {
     const calculators = Array.from(document.querySelectorAll("[data-calculator]"));
     if (calculators.length === 0) return;
-    const check = () => calculators.some((el) => el.getAttribute("data-state") === "ready");
+    const check = () => calculators.some((el) => states.includes(el.getAttribute("data-state")));
     if (check()) return callback();
     const observer = new MutationObserver(() => {
       if (check()) {
@@ -42,7 +42,7 @@
     document.body.append(bar);
   }
 
-  window.addEventListener("load", async () => {
+  async function register() {
     let registration;
     try {
       registration = await navigator.serviceWorker.register(new URL("sw.js", root), {
@@ -76,5 +76,14 @@
       const active = (await navigator.serviceWorker.ready).active;
       if (active) active.postMessage({ type: "cache-runtime" });
     });
+  }
+
+  window.addEventListener("load", () => {
+    // First visit to a calculator page: the offline copy (about 3 MB) would share the
+    // connection and the phone's CPU with Pyodide's download, so it starts once the
+    // calculator is ready (or has failed). Elsewhere, and on later visits, at load.
+    const calculatorPage = document.querySelector("[data-calculator]");
+    if (calculatorPage && !navigator.serviceWorker.controller) whenCalculatorReady(register, ["ready", "error"]);
+    else register();
   });
 })();
