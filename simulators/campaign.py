@@ -240,7 +240,12 @@ def _validate(inputs: CampaignInputs) -> None:
         total = math.fsum(shares)
         if abs(total - 1) > SHARE_SLACK:
             problems.append(
-                Problem(_SHARES_FIELD, f"harus berjumlah 1 (sekarang {format_number(round(total, 9))}), mis. 0.3 + 0.5 + 0.2", total)
+                Problem(
+                    _SHARES_FIELD,
+                    f"ketiganya harus berjumlah 100 % (sekarang {format_number(round(total * 100, 7))} %), "
+                    "mis. 30 % + 50 % + 20 % (0.3 + 0.5 + 0.2)",
+                    total,
+                )
             )
     for share, days in (("pre_peak_share", "pre_peak_days"), ("post_peak_share", "post_peak_days")):
         if not bad & {share, days} and getattr(inputs, days) == 0 and getattr(inputs, share) > 0:

@@ -263,7 +263,7 @@ class TestProperties:
 class TestValidation:
     def test_shares_not_summing_to_one(self):
         assert problems_of({"pre_peak_share": 0.4}) == [
-            ("pre_peak_share, peak_share, post_peak_share", "harus berjumlah 1 (sekarang 1,1), mis. 0.3 + 0.5 + 0.2")
+            ("pre_peak_share, peak_share, post_peak_share", "ketiganya harus berjumlah 100 % (sekarang 110 %), mis. 30 % + 50 % + 20 % (0.3 + 0.5 + 0.2)")
         ]
 
     def test_shares_within_rounding_are_accepted(self):
@@ -371,6 +371,6 @@ class TestCli:
         assert (done.returncode, done.stdout) == (2, "")
         assert done.stderr.splitlines() == [
             "galat: start_date: harus tanggal yang ada, format TTTT-BB-HH (mis. 2025-09-01)",
-            "galat: pre_peak_share, peak_share, post_peak_share: harus berjumlah 1 (sekarang 1,1), mis. 0.3 + 0.5 + 0.2",
+            "galat: pre_peak_share, peak_share, post_peak_share: ketiganya harus berjumlah 100 % (sekarang 110 %), mis. 30 % + 50 % + 20 % (0.3 + 0.5 + 0.2)",
         ]
 

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+import subprocess
+import sys
 import urllib.parse
 
 import pytest
@@ -207,6 +210,31 @@ def test_campaign_new_moment_is_one_not_planned_yet(page, site_dir, site_url):
     assert len(events) == len(set(events)) == options == 14  # Ramadan, Lebaran and 1.1 … 12.12
     assert page.locator("[data-calculator] [data-error-for]:not([hidden])").count() == 0
     check_against(snap, "campaign", cli("campaign", snap["inputs"]))
+
+
+def test_campaign_shares_that_miss_100_percent_are_marked_at_all_three_fields(page, site_dir, site_url):
+    page.goto(site_url + calculator_pages(site_dir)["campaign"])
+    before = settle(page)
+    page.fill("[data-calculator] [name=pre_peak_share]", "50")  # 50 + 50 + 20 = 120 %
+    # The model's own message (CLI: "galat: pre_peak_share, peak_share, post_peak_share: …").
+    done = subprocess.run(
+        [sys.executable, "-m", "simulators", "campaign", "--json", json.dumps({**before["inputs"], "pre_peak_share": 0.5})],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == 2
+    message = done.stderr.strip().split(": ", 2)[2]
+    assert message.startswith("ketiganya harus berjumlah 100 % (sekarang 120 %)")
+    for name in ("pre_peak_share", "peak_share", "post_peak_share"):
+        slot = page.locator(f"[data-calculator] [data-error-for={name}]")
+        slot.wait_for(state="visible")
+        assert slot.text_content() == message
+        assert page.get_attribute(f"[data-calculator] [name={name}]", "aria-invalid") == "true"
+    assert page.locator("[data-calculator] [data-general-errors]").is_hidden()
+    assert snapshot(page)["inputs"] == before["inputs"]  # the last good result stays on screen
+    page.fill("[data-calculator] [name=pre_peak_share]", "30")  # back to 100 %: every mark goes away
+    after = settle(page)
+    assert page.locator("[data-calculator] [data-error-for]:not([hidden])").count() == 0
+    assert after["inputs"]["pre_peak_share"] == 0.3
 
 
 # ---------------------------------------------------------------------------

@@ -516,7 +516,14 @@ class Calculator {
       return;
     }
     if (key === this.shownKey) {
+      // Back to the inputs on screen, which the model accepted: no model message still applies
+      // (one over several fields stays on the others when only one of them was edited).
       this.wanted = null;
+      if (this.modelErrors.size || (this.modelGeneral || []).length) {
+        this.modelErrors = new Map();
+        this.modelGeneral = [];
+        this.showErrors();
+      }
       this.setStale(false);
       return;
     }
@@ -556,6 +563,14 @@ class Calculator {
       const general = [];
       let revert = false;
       for (const error of reply.errors || []) {
+        // A rule over several fields ("pre_peak_share, peak_share, post_peak_share": the three
+        // shares add up to 100 %) is said next to each of them, not in the box below the form.
+        const names = error.field ? error.field.split(", ") : [];
+        const group = names.length > 1 ? names.map((name) => this.control(name)) : [];
+        if (group.length && group.every(Boolean)) {
+          for (const member of group) this.modelErrors.set(member, error.message);
+          continue;
+        }
         const el = error.field ? this.control(error.field) : null;
         if (el && this.fromLink.has(el) && !this.linkErrors.has(el)) {
           // A value from a shared link the model refuses: say so and keep the default.
