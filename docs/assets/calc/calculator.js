@@ -115,6 +115,7 @@ class Calculator {
     this.announceTimer = 0;
     this.keepTimer = 0;
     this.addressDue = false; // the address still shows older inputs than the result on screen
+    this.keptOnce = Boolean(storage.get(this.storageKey)); // sessionStorage holds this calculator's inputs
     this.drawn = new WeakMap(); // table or chart → JSON of the rows it shows
     this.drawing = 0; // > 0 while tables and charts of the newest result are still to be drawn
     this.renderToken = 0;
