@@ -62,6 +62,8 @@ from server import BenchServer  # noqa: E402  (bench/ is not a package)
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+# The Kinerja page's formatting ("1,23 s", "5,19 MB"): the terminal table reads the same.
+from sitebuild.hooks.benchmark import show as fmt  # noqa: E402
 VIEWPORT = {"width": 390, "height": 844}
 # The 4G profile of the issue: 9 Mbit/s each way, 70 ms added to every request.
 NETWORK = {"offline": False, "latency": 70, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 9_000_000 / 8}
@@ -544,24 +546,6 @@ def summarise(raw: dict) -> dict:
         checks.append({"page": md, "target": "tbt_ms", "value": row["lighthouse_tbt_ms"], "met": verdict("tbt_ms", row["lighthouse_tbt_ms"])})
     summary["checks"] = checks
     return summary
-
-
-def fmt(value, kind: str) -> str:
-    if value is None:
-        return "–"
-    if kind == "ms":
-        return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.0f} ms"
-    if kind == "fine_ms":
-        return f"{value:.1f} ms"
-    if kind == "bytes":
-        return f"{value / 1e6:.2f} MB" if value >= 1e6 else f"{value / 1e3:.0f} KB"
-    if kind == "ratio":
-        return f"{value:.2f}×"
-    if kind == "score":
-        return f"{value:.2f}"
-    if kind == "bool":
-        return "ya" if value else "tidak"
-    return str(value)
 
 
 def table(summary: dict, raw: dict) -> str:

@@ -94,7 +94,7 @@ _ENV.globals["choices"] = {"campaign_events": list(EVENT_NAMES.items())}
 def compute(name: str) -> dict:
     """The default result of calculator ``name``: inputs, outputs and chart series."""
     result = simulators.run(name, {})
-    result["extras"] = series.extras(name, result["inputs"])
+    result["extras"] = series.extras(name, result["inputs"], result["outputs"])
     return result
 
 
