@@ -131,7 +131,7 @@ ITEMS = {
 # Bounds that catch a typo, not policy: a rate written as 4.5 instead of
 # 0.045, a fee per order in thousands, a cap of a few Rupiah.
 _MAX_RATE = 0.30
-_MAX_PER_ORDER = 50_000
+_MIN_PER_ORDER, _MAX_PER_ORDER = 100, 50_000
 _MAX_ORDERS = 10_000
 _CAP_RANGE = (100, 10_000_000)
 
@@ -240,6 +240,20 @@ class Schedule:
             if newest is None or newest < limit:
                 out.append((platform, newest))
         return out
+
+    def stale_warnings(self, *, today: date, months: int = 6) -> list[str]:
+        """One sentence per stale platform, for the site build's log.
+
+        >>> schedule().stale_warnings(today=date(2026, 3, 1))
+        ['Jadwal biaya Lazada di data/fees.csv terakhir berlaku mulai 2024-09-01, lebih dari 6 bulan sebelum 2026-03-01: cari pengumuman biaya terbaru dan tambahkan barisnya.']
+        """
+        return [
+            f"Jadwal biaya {PLATFORMS[platform]} di data/fees.csv "
+            + (f"terakhir berlaku mulai {newest.isoformat()}" if newest else "belum punya baris")
+            + f", lebih dari {months} bulan sebelum {today.isoformat()}: "
+            "cari pengumuman biaya terbaru dan tambahkan barisnya."
+            for platform, newest in self.stale(today=today, months=months)
+        ]
 
 
 def months_before(day: date, months: int) -> date:
@@ -428,8 +442,9 @@ def _value(text: str, unit: str, column: str, problem, *, required: bool) -> flo
         reason = "terlalu besar untuk pecahan" if number > _MAX_RATE else "harus lebih dari 0"
         problem(column, f"{text} {reason}; tulis tarif sebagai pecahan 0–{_MAX_RATE} (4,5 % ditulis 0.045)")
         return None
-    if unit == _PER_ORDER and not 0 < number <= _MAX_PER_ORDER:
-        problem(column, f"{text} di luar 1–{_MAX_PER_ORDER} Rupiah per pesanan (tulis tanpa titik ribuan: 1250)")
+    # A whole number of at least Rp 100: "1.250" read as 1,25 is the thousands dot of a hand-typed fee.
+    if unit == _PER_ORDER and not (number == int(number) and _MIN_PER_ORDER <= number <= _MAX_PER_ORDER):
+        problem(column, f"{text} bukan Rupiah bulat {_MIN_PER_ORDER}–{_MAX_PER_ORDER} per pesanan (tulis tanpa titik ribuan: 1250)")
         return None
     if unit == _ORDERS and not (number == int(number) and 1 <= number <= _MAX_ORDERS):
         problem(column, f"{text} bukan jumlah pesanan bulat 1–{_MAX_ORDERS}")
