@@ -216,15 +216,20 @@ class Schedule:
             return None
         return max(rows, key=lambda r: (r.valid_from, r.specificity))
 
-    def newest(self, platform: str) -> date | None:
-        """The latest ``valid_from`` of a sourced row of ``platform``'s own fees (of any when none is sourced).
+    def newest_row(self, platform: str) -> FeeRow | None:
+        """The sourced row of ``platform``'s own fees that starts last (any row when none is sourced).
 
         A tax row (kind ``opsi``, PPh 22) is law, not the platform's schedule:
         it does not make a platform's fees look recently checked.
         """
         rows = [r for r in self.rows if platform in r.platforms and ITEMS[r.item].kind != "opsi"]
         sourced = [r for r in rows if r.source] or rows
-        return max((r.valid_from for r in sourced), default=None)
+        return max(sourced, key=lambda r: r.valid_from, default=None)
+
+    def newest(self, platform: str) -> date | None:
+        """The ``valid_from`` of :meth:`newest_row`."""
+        row = self.newest_row(platform)
+        return row.valid_from if row else None
 
     def stale(self, *, today: date, months: int = 6) -> list[tuple[str, date | None]]:
         """Platforms whose newest row is older than ``months`` months on ``today``, with that date.
@@ -244,16 +249,18 @@ class Schedule:
     def stale_warnings(self, *, today: date, months: int = 6) -> list[str]:
         """One sentence per stale platform, for the site build's log.
 
-        >>> schedule().stale_warnings(today=date(2026, 3, 1))
-        ['Jadwal biaya Lazada di data/fees.csv terakhir berlaku mulai 2024-09-01, lebih dari 6 bulan sebelum 2026-03-01: cari pengumuman biaya terbaru dan tambahkan barisnya.']
+        >>> schedule().stale_warnings(today=date(2026, 3, 1))  # doctest: +ELLIPSIS
+        ['Jadwal biaya Lazada di data/fees.csv terakhir berlaku mulai 2024-09 (baris ...), lebih dari 6 bulan sebelum 2026-03-01: cari pengumuman biaya terbaru dan tambahkan barisnya.']
         """
-        return [
-            f"Jadwal biaya {PLATFORMS[platform]} di data/fees.csv "
-            + (f"terakhir berlaku mulai {newest.isoformat()}" if newest else "belum punya baris")
-            + f", lebih dari {months} bulan sebelum {today.isoformat()}: "
-            "cari pengumuman biaya terbaru dan tambahkan barisnya."
-            for platform, newest in self.stale(today=today, months=months)
-        ]
+        out = []
+        for platform, _ in self.stale(today=today, months=months):
+            row = self.newest_row(platform)
+            since = f"terakhir berlaku mulai {row.valid_from_text} (baris {row.line})" if row else "belum punya baris"
+            out.append(
+                f"Jadwal biaya {PLATFORMS[platform]} di data/fees.csv {since}, lebih dari {months} bulan "
+                f"sebelum {today.isoformat()}: cari pengumuman biaya terbaru dan tambahkan barisnya."
+            )
+        return out
 
 
 def months_before(day: date, months: int) -> date:

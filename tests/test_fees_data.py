@@ -258,7 +258,8 @@ class TestStaleWarning:
 
     def test_the_warning_names_platform_date_and_what_to_do(self):
         [message] = self.fees.stale_warnings(today=dt.date(2026, 3, 1))
-        assert message.startswith("Jadwal biaya Lazada di data/fees.csv terakhir berlaku mulai 2024-09-01")
+        line = next(line for line, row in raw_rows() if row["platform"] == "lazada" and row["valid_from"] == "2024-09")
+        assert message.startswith(f"Jadwal biaya Lazada di data/fees.csv terakhir berlaku mulai 2024-09 (baris {line})")
         assert "tambahkan barisnya" in message
         assert self.fees.stale_warnings(today=dt.date(2026, 2, 1), months=24) == []
 
