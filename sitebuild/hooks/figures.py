@@ -70,6 +70,7 @@ def on_config(config):
         _state["catalog"] = figures.load(ROOT / "data")
     except figures.DataError as error:
         raise PluginError(str(error)) from None
+    _state["fee_uses"] = _fee_uses()
     _state["math_pages"] = 0
     _state["notebook_pages"] = 0
     _state["tokens"] = 0
@@ -242,7 +243,7 @@ def _sources_table(catalog: figures.Catalog) -> str:
     for source in sorted(catalog.sources.values(), key=lambda s: (s.date, s.id), reverse=True):
         uses = "".join(
             f"<li>{html.escape(f.meaning)}: {html.escape(_nowrap(f.text))}</li>" for f in catalog.citing(source.id)
-        )
+        ) + "".join(f"<li>{html.escape(_nowrap(text))}</li>" for text in _state.get("fee_uses", {}).get(source.id, ()))
         note = f"<br><small>{html.escape(source.note)}</small>" if source.note else ""
         rows.append(
             f'<tr id="sumber-{html.escape(source.id)}">'
@@ -251,6 +252,25 @@ def _sources_table(catalog: figures.Catalog) -> str:
             f"<td>{f'<ul>{uses}</ul>' if uses else 'belum dikutip'}</td></tr>"
         )
     return _table(["Sumber", "Angka yang memakainya"], rows)
+
+
+def _fee_uses() -> dict[str, list[str]]:
+    """Source id → one line per row of data/fees.csv that cites it (the fees hook checks the rows)."""
+    from sitebuild import fees
+    from simulators import fee_schedule
+
+    try:
+        schedule = fee_schedule.load_schedule(
+            (ROOT / "data" / "fees.csv").read_text(encoding="utf-8"),
+            (ROOT / "data" / "sources.csv").read_text(encoding="utf-8"),
+        )
+    except fee_schedule.FeeDataError as error:
+        raise PluginError(str(error)) from None
+    uses: dict[str, list[str]] = {}
+    for row in schedule.rows:
+        if row.source:
+            uses.setdefault(row.source, []).append(fees.describe(row))
+    return uses
 
 
 def _assumptions_table(catalog: figures.Catalog) -> str:
