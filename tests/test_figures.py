@@ -120,6 +120,12 @@ class TestFormatValue:
         assert format_value("2022", "tahun") == "tahun 2022"
         assert format_value("13", "tahun") == "13 tahun"
 
+    def test_level_is_named_before_its_number(self):
+        # an account level reads "dari level 1 ke level 3", never "dari 1 level ke 3 level"
+        assert format_value("1", "level") == "level 1"
+        low, high = Figure("a", "1", "level", ""), Figure("b", "3", "level", "")
+        assert format_range(low, high) == "level 1–3"
+
     def test_text_value_is_shown_as_is(self):
         assert format_value("TikTok Shop", "teks") == "TikTok Shop"
 
