@@ -6,7 +6,7 @@
 // inputs to the worker, and writes the answers back into the markup. It only
 // formats and compares numbers; every number comes from the model.
 //
-// Markup contract: see sitebuild/templates/_macros.html and docs/kalkulator/index.md.
+// Markup contract: see sitebuild/templates/_macros.html and CONTRIBUTING.md ("Kontrak markup kalkulator").
 
 import * as engine from "./client.js";
 import { download, downloadText, tableCsv } from "./csv.js";
