@@ -469,6 +469,8 @@ def choice(
     nullable: bool = False,
     max_length: int | None = None,
     fill: Callable[[Checked], Any] | None = None,
+    keep_default: Callable[[Checked], bool] | None = None,
+    otherwise: Any = None,
     unit: str | None = None,
     json_key: str | None = None,
 ) -> Any:
@@ -482,7 +484,10 @@ def choice(
     ``max_length`` first checks the value as a :func:`text` of that length
     (a hostile value is named by its length, not echoed).
     """
-    spec = Choice(options=options, what=what, message=message, nullable=nullable, max_length=max_length, fill=fill, unit=unit)
+    spec = Choice(
+        options=options, what=what, message=message, nullable=nullable, max_length=max_length, fill=fill,
+        keep_default=keep_default, otherwise=otherwise, unit=unit,
+    )
     return _field(spec, default, json_key)
 
 
