@@ -39,8 +39,9 @@ from tests import strategies
 
 # --- a model of its own -------------------------------------------------------
 
-# A fee table as the coming fees model will have one: the tiers depend on the platform.
-TIERS = {"tiktok": ("reguler", "star", "mall"), "shopee": ("reguler", "star", "star+", "mall")}
+# A fee table as simulators/fee_schedule.py has one: the tiers, with their labels, depend on the platform.
+PLATFORMS = {"tiktok": "TikTok Shop", "shopee": "Shopee"}
+TIERS = {"tiktok": {"reguler": "Reguler", "mall": "Mall"}, "shopee": {"reguler": "Non-Star", "star": "Star", "star-plus": "Star+"}}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,9 +66,10 @@ class Toko:
     utama: str | None = choice(
         default=None, options=names_in("gudang"), what="gudang", nullable=True, max_length=20, fill=first_in("gudang")
     )
-    platform: str = choice(default="tiktok", options=TIERS, what="platform")
+    platform: str = choice(default="tiktok", options=PLATFORMS, what="platform")
     tier: str = choice(
-        default="star", options=lambda toko: TIERS.get(toko.platform), message="{value!r} tidak ada untuk platform ini; pilih salah satu: {allowed}"
+        default="reguler", options=lambda toko: TIERS.get(toko.platform),
+        message="tingkat penjual {value!r} tidak ada di platform ini; pilih salah satu: {labelled}",
     )
     harga: float = number(default=100_000, above=0, maximum=1e12, unit="Rupiah")
     mulai: datetime.date = date(default=datetime.date(2026, 1, 5), earliest=datetime.date(2025, 1, 1), latest=datetime.date(2027, 12, 31), example="2026-01-05")
@@ -180,14 +182,14 @@ class TestChoice:
         assert problems({"platform": "lazada"}) == [("platform", "platform tidak dikenal: 'lazada'; pilih salah satu: tiktok, shopee")]
 
     def test_options_from_the_other_inputs(self):
-        assert from_json(Toko, {"platform": "shopee", "tier": "star+"}).tier == "star+"
-        assert problems({"platform": "tiktok", "tier": "star+"}) == [
-            ("tier", "'star+' tidak ada untuk platform ini; pilih salah satu: reguler, star, mall")
+        assert from_json(Toko, {"platform": "shopee", "tier": "star-plus"}).tier == "star-plus"
+        assert problems({"platform": "tiktok", "tier": "star-plus"}) == [
+            ("tier", "tingkat penjual 'star-plus' tidak ada di platform ini; pilih salah satu: reguler (Reguler), mall (Mall)")
         ]
 
     def test_options_that_cannot_be_told_do_not_refuse(self):
         # the platform is wrong: the tier is not judged against a table nobody chose
-        assert fields({"platform": "lazada", "tier": "star+"}) == ["platform"]
+        assert fields({"platform": "lazada", "tier": "star-plus"}) == ["platform"]
 
     def test_a_value_of_another_type_is_no_option(self):
         assert problems({"platform": 1}) == [("platform", "platform tidak dikenal: 1; pilih salah satu: tiktok, shopee")]
