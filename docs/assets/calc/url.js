@@ -13,6 +13,8 @@
 // text: numbers must be plain decimals, anything else becomes a problem (shown
 // as text next to its field) and the default is kept.
 
+import { isObject } from "./paths.js";
+
 const MODEL_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const NUMERIC_UNITS = new Set(["rupiah", "percent", "number", "integer"]);
 const MAX_TEXT = 200;
@@ -20,10 +22,6 @@ const MAX_TEXT = 200;
 function short(text) {
   const s = String(text);
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
-
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function same(a, b) {

@@ -6,20 +6,11 @@
 //   clause    := operand op operand        op: < <= > >= == !=
 //   operand   := output path | number | null | true | false
 
+import { lookup } from "./paths.js";
+
 const CLAUSE = /^\s*(\S+)\s*(<=|>=|==|!=|<|>)\s*(\S+)\s*$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const LITERALS = { null: null, true: true, false: false };
-
-export function lookup(data, path) {
-  let value = data;
-  for (const part of String(path).split(".")) {
-    if (value === null || value === undefined) return undefined;
-    if (Array.isArray(value)) value = /^\d+$/.test(part) ? value[Number(part)] : undefined;
-    else if (typeof value === "object") value = Object.hasOwn(value, part) ? value[part] : undefined;
-    else return undefined;
-  }
-  return value;
-}
 
 function operand(token, outputs) {
   if (Object.hasOwn(LITERALS, token)) return LITERALS[token];
