@@ -196,8 +196,8 @@ def _split_unit(unit: str) -> tuple[str, str]:
             return f"rupiah:{scale}", unit[len(scale) + len(" rupiah"):].strip()
     if lower.startswith("rupiah"):
         return "rupiah", unit[len("rupiah"):].strip()
-    if lower == "tahun":
-        return "tahun", ""
+    if lower in ("tahun", "level"):
+        return lower, ""
     return "lain", unit
 
 
@@ -229,6 +229,11 @@ def format_value(value: str, unit: str) -> str:
     ('Rp 150.000', 'Rp 25.000 per 1.000 tayangan')
     >>> format_value("7", "hari"), format_value("2022", "tahun"), format_value("13", "tahun")
     ('7 hari', 'tahun 2022', '13 tahun')
+
+    A level is a rank, named before its number as sellers say it:
+
+    >>> format_value("3", "level")
+    'level 3'
     """
     kind, rest = _split_unit(unit)
     if kind == "tanggal":
@@ -247,6 +252,8 @@ def format_value(value: str, unit: str) -> str:
         return _join(_join(f"Rp {bare}", scale), rest)
     if kind == "tahun":
         return f"tahun {bare}" if _is_calendar_year(value) else f"{bare} tahun"
+    if kind == "level":
+        return f"level {bare}"
     return _join(bare, rest)
 
 
@@ -273,6 +280,8 @@ def format_range(low: Figure, high: Figure) -> str:
         return _join(_join(f"Rp {span}", kind.partition(":")[2]), rest)
     if kind == "tahun":
         return f"{span} tahun"
+    if kind == "level":
+        return f"level {span}"
     return _join(span, rest)
 
 

@@ -4,8 +4,8 @@ The reader sees numbers before Python has loaded in the browser: the build
 runs the very same ``simulators`` package (``simulators.run(NAME, {})``) and
 renders ``sitebuild/templates/NAME.html`` with the results. The browser then
 only recomputes (``docs/assets/calc/calculator.js``). The markup contract that
-tests and audits rely on is documented in ``docs/kalkulator/index.md``
-("Untuk kontributor") and in the templates' ``_macros.html``.
+tests and audits rely on is documented in ``CONTRIBUTING.md``
+("Kontrak markup kalkulator") and in the templates' ``_macros.html``.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@
 //   status.js  the state in words          share.js  "Salin tautan"
 //   paths.js   paths into nested inputs and outputs
 //
-// Markup contract: see sitebuild/templates/_macros.html and docs/kalkulator/index.md.
+// Markup contract: see sitebuild/templates/_macros.html and CONTRIBUTING.md ("Kontrak markup kalkulator").
 
 import * as engine from "./client.js";
 import { download, downloadText, tableCsv } from "./csv.js";
