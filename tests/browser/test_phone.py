@@ -8,6 +8,7 @@ theme, KaTeX and the calculators' prerendered tables have laid it out.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -80,3 +81,68 @@ def test_a_box_that_fits_gets_no_hint(phone, site_url):
              .map((el) => el.nextElementSibling && el.nextElementSibling.scrollWidth - el.nextElementSibling.clientWidth)"""
     )
     assert all(extra is not None and extra > 2 for extra in hints), hints
+
+
+# Pages that hold every kind of small thing: footnotes, tables, admonitions, checklists,
+# a calculator form, a notebook, the sources list, the glossary, the footer.
+SAMPLE_PAGES = [
+    "",
+    "jualan/iklan-roi/",
+    "konten/ritme-posting/",
+    "referensi/sumber/",
+    "referensi/glosarium/",
+    "kalkulator/roi-iklan/",
+    "kalkulator/anggaran-kampanye/",
+    "analisis/roi-cpm-konversi/",
+]
+
+# Tap targets smaller than 24×24 and visible text smaller than 14 px, on screen or
+# below it (not in the closed navigation drawer, not visually hidden on purpose).
+SMALL_THINGS = """() => {
+  const shown = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1 || r.right <= 0 || r.left >= innerWidth) return false;
+    if (el.closest('[hidden], .md-sidebar, .md-search, details:not([open]) > :not(summary)')) return false;
+    const s = getComputedStyle(el);
+    return s.visibility !== 'hidden' && s.display !== 'none';
+  };
+  const name = (el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '');
+  const targets = [];
+  for (const el of document.querySelectorAll('.md-header a[href], .md-header button, .md-header label, .md-main a[href], .md-main button, .md-main input:not([type=hidden]), .md-main select, .md-main summary, .md-footer a[href]')) {
+    if (!shown(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 24 || r.height < 24)
+      targets.push({what: name(el), w: Math.round(r.width * 10) / 10, h: Math.round(r.height * 10) / 10,
+                    text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 30)});
+  }
+  const texts = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const done = new Set();
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!el || done.has(el) || !walker.currentNode.textContent.trim()) continue;
+    done.add(el);
+    // formulas follow KaTeX's own sizes; a font size of 0 is the theme's way to show an icon instead
+    if (el.closest('.katex, script, style, noscript, .md-sidebar, .md-search') || !shown(el)) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size > 0 && size < 14) texts.push({what: name(el), px: size, text: walker.currentNode.textContent.trim().slice(0, 30)});
+  }
+  return {targets, texts};
+}"""
+
+
+@pytest.mark.parametrize("path", SAMPLE_PAGES)
+def test_tap_targets_and_text_are_big_enough(phone, site_url, path):
+    open_laid_out(phone, site_url + path)
+    for summary in phone.locator(".md-main details:not([open]) > summary").all():
+        if summary.is_visible():
+            summary.click()  # what is folded counts too, once opened
+    found = phone.evaluate(SMALL_THINGS)
+    assert not found["targets"], json.dumps(found["targets"][:15], ensure_ascii=False, indent=1)
+    assert not found["texts"], json.dumps(found["texts"][:15], ensure_ascii=False, indent=1)
+
+
+def test_footer_speaks_indonesian(phone, site_url):
+    open_laid_out(phone, site_url)
+    footer = phone.locator("footer").inner_text()
+    assert not re.search(r"\b(Made with|Previous|Next|Copyright)\b", footer), footer
