@@ -146,3 +146,23 @@ def test_footer_speaks_indonesian(phone, site_url):
     open_laid_out(phone, site_url)
     footer = phone.locator("footer").inner_text()
     assert not re.search(r"\b(Made with|Previous|Next|Copyright)\b", footer), footer
+
+
+CALCULATOR_PAGES = ["roi-iklan", "ritme-posting", "omnichannel", "guncangan-omzet", "anggaran-kampanye", "rencana-aksi"]
+
+
+@pytest.mark.parametrize("name", CALCULATOR_PAGES)
+def test_calculator_page_says_what_you_learn_and_jumps_to_the_result(phone, site_url, name):
+    open_laid_out(phone, site_url + f"kalkulator/{name}/")
+    first = phone.locator("article h1 + p")
+    assert first.inner_text().startswith("Dalam satu menit Anda akan tahu"), first.inner_text()
+    box = first.bounding_box()
+    assert box and box["y"] + box["height"] < PHONE["height"], "the line is not on the first screen"
+    jump = first.get_by_role("link", name=re.compile("Lihat hasil"))
+    jump.click()
+    phone.wait_for_timeout(300)
+    target = phone.evaluate("decodeURIComponent(location.hash.slice(1))")
+    heading = phone.locator(f"[id='{target}']")
+    assert heading.inner_text().strip().startswith("Hasil"), target
+    top = heading.bounding_box()["y"]
+    assert 0 <= top < PHONE["height"] / 2, f"the results heading is at {top} px after the jump"
