@@ -72,3 +72,25 @@ class TestEnrich:
 
     def test_expand_keeps_unknown_words_and_order(self):
         assert search.expand(["GMV Max", "retur"])[:3] == ["gmv max", "retur", "pengembalian barang"]
+
+
+class TestSeparator:
+    """The word separator set for the theme's search in mkdocs.yml (a JavaScript RegExp that
+    Python's re reads the same way here)."""
+
+    def separator(self):
+        import pathlib
+        import re
+
+        text = (pathlib.Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+        return re.compile(re.search(r"^\s+separator: '(.+)'$", text, re.MULTILINE).group(1))
+
+    def words(self, text):
+        return [w for w in self.separator().split(text) if w]
+
+    def test_brackets_slashes_and_quotes_split_words(self):
+        assert self.words("(Harbolnas) TikTok/Shopee “ongkir” [gratis]") == [
+            "Harbolnas", "TikTok", "Shopee", "ongkir", "gratis"]
+
+    def test_numbers_with_dots_stay_whole(self):
+        assert self.words("Promo 12.12 dan Rp 1.500.000. Selesai.") == ["Promo", "12.12", "dan", "Rp", "1.500.000", "Selesai"]
