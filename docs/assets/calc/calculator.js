@@ -72,6 +72,7 @@ class Calculator {
     engine.start({
       pyodide: new URL(this.runtime.pyodide, document.baseURI).href,
       wheel: new URL(this.runtime.wheel, document.baseURI).href,
+      bytes: this.runtime.bytes,
     });
     this.compute();
   }
