@@ -23,7 +23,10 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["KEYWORDS_BOOST", "NOTEBOOK_BOOST", "SYNONYMS", "SYNONYMS_BOOST", "enrich", "expand", "math_to_text", "seller_words"]
+__all__ = [
+    "KEYWORDS_BOOST", "NOTEBOOK_BOOST", "SYNONYMS", "SYNONYMS_BOOST", "enrich", "expand", "leave_out", "math_to_text",
+    "seller_words",
+]
 
 # Each group holds words that mean the same thing to a seller. An index entry that
 # contains one of them (as a word or phrase, any case) is also found by the others.
@@ -51,6 +54,11 @@ KEYWORDS_BOOST = 1000.0
 NOTEBOOK_BOOST = 0.1
 
 _TAG = re.compile(r"<[^>]+>")
+# The root of a prerendered calculator (a div), and a notebook's folded code cell.
+_CALCULATOR_ROOT = re.compile(r"<div\b[^<>]*\sdata-calculator=")
+_DIV = re.compile(r"<div\b|</div>")
+_NOTEBOOK_CODE = re.compile(r'<details class="kode">.*?</details>', re.DOTALL)
+
 _MATH = re.compile(r"\\\((?P<inline>.+?)\\\)|\\\[(?P<block>.+?)\\\]", re.DOTALL)
 
 
@@ -123,6 +131,38 @@ def _latex(expr: str) -> str:
 def math_to_text(text: str) -> str:
     """Every ``\\( … \\)`` and ``\\[ … \\]`` of ``text`` as readable text."""
     return _MATH.sub(lambda m: _latex(html.unescape(m["inline"] or m["block"])), text)
+
+
+def leave_out(page_html: str) -> str:
+    """What the search index reads of a page: ``page_html`` without calculators and notebook code.
+
+    Left out: each calculator (its fields, prerendered results and tables:
+    numbers for the default inputs, not words a seller searches for) and each
+    notebook code cell. The page's own words, notebook text and results stay.
+    (The theme's ``data-search-exclude`` cannot do this: its parser compares
+    elements by tag name, so the first inner ``</div>`` ends the exclusion.)
+
+    >>> leave_out('<p>Isi</p><div class="calc" data-calculator="roi"><div><p>Laba</p></div></div><p>Lagi</p>')
+    '<p>Isi</p><p>Lagi</p>'
+    >>> leave_out('<p>Hasil</p><details class="kode"><summary>Kode Python</summary><pre>x = 1</pre></details>')
+    '<p>Hasil</p>'
+    """
+    parts = []
+    position = 0
+    for root in _CALCULATOR_ROOT.finditer(page_html):
+        if root.start() < position:
+            continue  # a calculator inside one already left out
+        depth = 0
+        for tag in _DIV.finditer(page_html, root.start()):
+            depth += 1 if tag[0] == "<div" else -1
+            if depth == 0:
+                break
+        else:
+            raise ValueError("kalkulator tanpa </div> penutup")
+        parts.append(page_html[position : root.start()])
+        position = tag.end()
+    parts.append(page_html[position:])
+    return _NOTEBOOK_CODE.sub("", "".join(parts))
 
 
 def enrich(index: dict, *, keywords: dict[str, list[str]] | None = None, notebooks: set[str] = frozenset()) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitebuild import search
 
 
@@ -94,3 +96,26 @@ class TestSeparator:
 
     def test_numbers_with_dots_stay_whole(self):
         assert self.words("Promo 12.12 dan Rp 1.500.000. Selesai.") == ["Promo", "12.12", "dan", "Rp", "1.500.000", "Selesai"]
+
+
+class TestLeaveOut:
+    """What the index reads of a page: no calculators, no notebook code (issue 14, point 4)."""
+
+    def test_a_calculator_with_nested_blocks_goes_whole(self):
+        page = ('<p>Sebelum</p><div class="calc" data-calculator="roi"><div><div>Laba</div></div>'
+                "<section><div>Rp 417.600</div></section></div><p>Sesudah</p>")
+        assert search.leave_out(page) == "<p>Sebelum</p><p>Sesudah</p>"
+
+    def test_two_calculators_and_the_words_between_them(self):
+        one = '<div data-calculator="roi"><div>a</div></div>'
+        two = '<div data-calculator="cadence"><div>b</div></div>'
+        assert search.leave_out(f"{one}<p>Di antara</p>{two}") == "<p>Di antara</p>"
+
+    def test_notebook_code_goes_its_results_stay(self):
+        page = ('<details class="kode"><summary>Kode Python</summary><div class="highlight"><pre><code>import pandas'
+                "</code></pre></div></details><table><tr><td>Rp 1.000</td></tr></table>")
+        assert search.leave_out(page) == "<table><tr><td>Rp 1.000</td></tr></table>"
+
+    def test_an_unclosed_calculator_stops_the_build(self):
+        with pytest.raises(ValueError, match="penutup"):
+            search.leave_out('<div data-calculator="roi"><div></div>')

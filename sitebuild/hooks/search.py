@@ -4,7 +4,11 @@ Runs after the theme's search plugin has written ``search/search_index.json``
 (priority -50) and before the Content Security Policy and offline hooks read
 the built files (-90, -100). While the pages are built, each page's
 front-matter ``keywords`` (a list of the words sellers type for its topic) and
-the notebook pages are remembered for the index.
+the notebook pages are remembered for the index. Calculators and notebook code
+stay out of the index: just before the theme's search plugin reads a page
+(``on_page_context``, priority 50) the page shows it a copy without them
+(:func:`sitebuild.search.leave_out`), and gets its whole content back right
+after (priority -50), before the page is rendered.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import pathlib
 import sys
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -27,6 +31,7 @@ log = logging.getLogger("mkdocs.hooks.search")
 
 _notebooks: set[str] = set()
 _keywords: dict[str, list[str]] = {}
+_whole: dict[str, str] = {}  # page URL → its content, while the search plugin reads the shorter copy
 
 
 def on_config(config):
@@ -44,6 +49,25 @@ def on_page_content(html_text, page, config, files):
             raise PluginError(f"docs/{page.file.src_uri}: keywords di front matter harus daftar kata, mis. [ongkir, retur]")
         _keywords[page.url] = [str(w) for w in words]
     return html_text
+
+
+@event_priority(50)
+def _index_view(context, page, config, nav):
+    _whole[page.url] = page.content
+    try:
+        page.content = search.leave_out(page.content)
+    except ValueError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+    return context
+
+
+@event_priority(-50)
+def _whole_page(context, page, config, nav):
+    page.content = _whole.pop(page.url, page.content)
+    return context
+
+
+on_page_context = CombinedEvent(_index_view, _whole_page)
 
 
 @event_priority(-50)

@@ -91,3 +91,62 @@ def test_no_raw_formula_markup_in_the_index(site_dir):
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     raw = [d["location"] for d in index["docs"] if re.search(r"\\(begin|end|text|frac|times)\b|\\\(|\\\[", d["text"])]
     assert not raw, raw
+
+
+class TestIndexOnFirstUse:
+    """The index (search/search_index.json) comes when the reader opens search, not with every page
+    (issue 14, point 4: docs/assets/search/later.js holds the theme's request back until then)."""
+
+    @staticmethod
+    def open(browser, url):
+        context = browser.new_context(viewport=PHONE, service_workers="block")
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda request: "search_index.json" in request.url and asked.append(request.url))
+        page.goto(url, wait_until="load")
+        return context, page, asked
+
+    def test_reading_a_page_does_not_fetch_the_index(self, browser, site_url):
+        context, page, asked = self.open(browser, site_url + "jualan/iklan-roi/")
+        try:
+            page.wait_for_timeout(1500)
+            page.mouse.wheel(0, 3000)  # reading is not searching
+            page.wait_for_timeout(500)
+            assert asked == []
+        finally:
+            context.close()
+
+    def test_search_works_after_the_first_tap(self, browser, site_url):
+        context, page, asked = self.open(browser, site_url + "jualan/iklan-roi/")
+        try:
+            page.wait_for_timeout(500)
+            assert asked == []
+            found = first_results(page, "ongkir")
+            assert len(asked) == 1
+            assert found and found[0] in SELLER_QUERIES["ongkir"], found[:5]
+        finally:
+            context.close()
+
+    def test_a_search_link_fetches_the_index_at_once(self, browser, site_url):
+        # ?q= opens search with the query filled in: the results must come without a tap
+        context, page, asked = self.open(browser, site_url + "?q=harbolnas")
+        try:
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline and not page.locator(".md-search-result__item").count():
+                page.wait_for_timeout(200)
+            assert len(asked) == 1
+            assert page.locator(".md-search-result__item").count() > 0
+        finally:
+            context.close()
+
+
+def test_index_holds_no_calculator_numbers_or_notebook_code(site_dir):
+    """Prerendered results and Python code are not what sellers search for (issue 14, point 4)."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    calculators = [d["location"] for d in docs if d["location"].startswith("kalkulator/") and "Kembalikan angka contoh" in d["text"]]
+    code = [d["location"] for d in docs if re.search(r"\bimport (pathlib|sys|pandas)\b", d["text"])]
+    assert not calculators and not code, (calculators, code)
+    # the pages themselves are still found: their prose stays in the index
+    assert any(d["location"] == "kalkulator/roi-iklan/" and "ROAS" in d["text"] for d in docs)
+    assert any(d["location"].startswith("analisis/roi-cpm-konversi/#") for d in docs)
