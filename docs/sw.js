@@ -44,9 +44,9 @@ function keyOf(path) {
   return new URL(path, BASE).href;
 }
 
-function verifiedFetch(path, cacheMode = "no-cache") {
+function verifiedFetch(path, cacheMode = "no-cache", signal = undefined) {
   // Integrity makes the fetch fail unless the bytes are exactly this build's file.
-  return fetch(new Request(keyOf(path), { integrity: `sha256-${FILES[path].sha256}`, cache: cacheMode }));
+  return fetch(new Request(keyOf(path), { integrity: `sha256-${FILES[path].sha256}`, cache: cacheMode, signal }));
 }
 
 async function previousFiles() {
@@ -155,7 +155,8 @@ async function respond(request, path) {
   const cached = await cache.match(keyOf(path));
   if (cached) return cached;
   try {
-    const response = await verifiedFetch(path, "default");
+    // The page's signal: a download the page gave up (assets/calc/warm.js on pagehide) stops here too.
+    const response = await verifiedFetch(path, "default", request.signal);
     if (response.ok) await cache.put(keyOf(path), response.clone());
     return response;
   } catch {

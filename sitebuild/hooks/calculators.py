@@ -8,6 +8,10 @@
   ``start.js`` (an async module that starts the Pyodide worker while the page
   is still loading) in ``<head>``; the markup itself carries
   ``calculator.js``. Other pages never start the worker.
+- Chapter pages (the sections that end in a calculator: ``CHAPTER_SECTIONS``)
+  get the runtime's file list and ``warm.js``, which fetches those files in the
+  background once the reader has stayed a while, so the calculator opened
+  next finds them on the phone.
 - After the build the runtime (our wheel built from the source tree,
   Pyodide's core files and Chart.js from node_modules) is copied into
   ``assets/calc/runtime/`` (``sitebuild/calc/runtime.py``). Nothing of it is
@@ -41,6 +45,8 @@ INLINE_CODE = re.compile(r"`[^`]*`")  # a page may show the token as an example 
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 SLOT = re.compile(r'<div data-kalkulator-slot="(?P<name>[a-z_]+)" data-index="(?P<index>\d+)"></div>')
 ASSETS = "assets/calc"
+# Sections whose chapters lead to a calculator: their pages fetch its runtime ahead (warm.js).
+CHAPTER_SECTIONS = ("memahami/", "konten/", "jualan/", "rencana/")
 
 _state: dict = {"runtime": None, "pages": 0}
 
@@ -120,8 +126,22 @@ def on_page_content(content, page, config, files):
     return SLOT.sub(calculator, content)
 
 
+def _warm_head(page) -> str:
+    """The runtime's files (what the calculator worker fetches) and warm.js, for a chapter's <head>."""
+    rt = _state["runtime"]
+    rel = lambda path: get_relative_url(path, page.url)  # noqa: E731
+    files = [rel(rt.pyodide_dir + name) for name in runtime.PYODIDE_FILES] + [rel(rt.wheel)]
+    content = html.escape(json.dumps({"files": files}), quote=True)
+    return (
+        f'<meta name="kalkulator-runtime" content="{content}">\n'
+        f'<script defer src="{html.escape(rel(ASSETS + "/warm.js"))}"></script>\n'
+    )
+
+
 def on_post_page(output, page, config):
     if not page.meta.get("calculator_page"):
+        if _state["runtime"] and page.file.src_uri.startswith(CHAPTER_SECTIONS):
+            return output.replace("</head>", _warm_head(page) + "</head>", 1)
         return output
     rel = lambda path: html.escape(get_relative_url(path, page.url))  # noqa: E731
     urls = _urls(page)
