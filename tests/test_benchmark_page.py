@@ -81,3 +81,30 @@ class TestHook:
         monkeypatch.setattr(benchmark, "DATA", data)
         with pytest.raises(PluginError, match="benchmark.json"):
             benchmark.on_page_markdown("[[tabel-kinerja]]\n", None, None, None)
+
+
+class TestTargets:
+    """One list of targets for the bench and the page (issue 15.3): labels come from the limits."""
+
+    def test_labels_are_written_from_the_limits(self):
+        from sitebuild.benchmark import TARGETS
+
+        assert TARGETS["first_result_ms"].label == "hasil pertama ≤ 1,0 s"
+        assert TARGETS["shared_ratio"].label == "tautan bersama: angka sendiri ≤ 0,8 × Pyodide polos"
+        assert TARGETS["lighthouse_calculator"].label == "Lighthouse kalkulator ≥ 0,95"
+        assert TARGETS["chapter_bytes"].label == "halaman bab ≤ 400 KB"
+
+    def test_the_page_judges_stored_figures_by_todays_limits(self):
+        # a file written when the calculator target was 0,90: 0,93 was "met" then, not now
+        data = json.loads(json.dumps(SUMMARY))
+        data["pages"]["kalkulator/roi-iklan.md"]["lighthouse_score"] = 0.93
+        data["checks"].append({"page": "kalkulator/roi-iklan.md", "target": "lighthouse_calculator", "value": 0.93, "met": True})
+        data["checks"].append({"page": "index.md", "target": "dropped_target", "value": 1, "met": True})
+        text = benchmark.render(data)
+        assert "| Lighthouse (seluler), kinerja | 0,93 | Lighthouse kalkulator ≥ 0,95 | **meleset** |" in text
+        assert "Tercapai 4 dari 6 target." in text
+
+    def test_targets_table_token(self):
+        page = benchmark.on_page_markdown("## Target\n\n[[target-kinerja]]\n", None, None, None)
+        assert "| dari bab: angka sendiri ≤ 1,5 s | kalkulator ROI iklan, dibuka dari bab Iklan & ROI |" in page
+        assert "[[target-kinerja]]" not in page
