@@ -42,7 +42,7 @@ _RATE = "pecahan 0–1, mis. 0.05 untuk 5 %"
 _PERCENT = "persen"
 _RUPIAH = "Rupiah"
 _YES, _NO = "ya", "tidak"
-_SWITCH = (_NO, _YES)
+_SWITCH = {_NO: "Tidak", _YES: "Ya"}
 _SWITCH_MESSAGE = 'harus "tidak" atau "ya", bukan {value!r}'
 _MONTHS = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -57,14 +57,19 @@ PROMO_PROGRAMS = {
     "hari-biasa": {"shopee": "promo_xtra", "tokopedia": "xtra_boost", "tiktok-shop": "xtra_boost"},
     "hari-kampanye": {"tokopedia": "xtra_boost_kampanye", "tiktok-shop": "xtra_boost_kampanye"},
 }
-_PROMO_OPTIONS = (_NO, *PROMO_PROGRAMS)
+_PROMO_OPTIONS = {_NO: "Tidak ikut", "hari-biasa": "Ya, hari biasa", "hari-kampanye": "Ya, hari kampanye"}
 _SHORT_NAMES = {"tiktok-shop": "TikTok Shop", "tokopedia": "Tokopedia", "shopee": "Shopee", "lazada": "Lazada"}
 _TIER_NAMES = {"marketplace": "", "mall": "Mall", "non-star": "Non-Star", "star": "Star", "star-plus": "Star+"}
 _LABELS = {("lazada", "lazmall"): "LazMall"}
+# Every tier of every platform, labelled with the platforms that have it (a form's options).
+_TIER_OPTIONS = {
+    tier: f"{label} ({', '.join(_SHORT_NAMES[p] for p, tiers in TIERS.items() if tier in tiers)})"
+    for tier, label in {"marketplace": "Penjual biasa", "mall": "Mall", "non-star": "Non-Star", "star": "Star",
+                        "star-plus": "Star+", "lazmall": "LazMall"}.items()
+}
 _TIER_MESSAGE = "tier penjual tidak dikenal: {value!r}; pilih sesuai platform: " + "; ".join(
     f"{_SHORT_NAMES[p]} {', '.join(tiers)}" for p, tiers in TIERS.items()
 )
-_ALL_TIERS = tuple(dict.fromkeys(t for tiers in TIERS.values() for t in tiers))
 
 
 @dataclass(frozen=True)
@@ -88,9 +93,9 @@ class PlatformChoice:
             free first orders (no order processing fee), else ``"tidak"``.
     """
 
-    platform: str = choice(options=tuple(PLATFORMS), what="platform")
-    tier: str = choice(options=_ALL_TIERS, message=_TIER_MESSAGE)
-    category: str = choice(options=tuple(CATEGORY_GROUPS), what="kelompok kategori")
+    platform: str = choice(options=PLATFORMS, what="platform")
+    tier: str = choice(options=_TIER_OPTIONS, message=_TIER_MESSAGE)
+    category: str = choice(options=CATEGORY_GROUPS, what="kelompok kategori")
     free_shipping: str = choice(default=_NO, options=_SWITCH, message=_SWITCH_MESSAGE)
     promo: str = choice(default=_NO, options=_PROMO_OPTIONS, what="program promo")
     new_seller: str = choice(default=_NO, options=_SWITCH, message=_SWITCH_MESSAGE)
@@ -205,6 +210,7 @@ class FeeLine:
     """One line of the struk: a fee taken from the order.
 
     Attributes:
+        platform: the label of the platform choice it belongs to (``"Shopee Star"``).
         item: the fee's ``item`` in data/fees.csv (``komisi``, ``biaya_proses``,
             …), or ``afiliasi``/``subsidi_ongkir`` for the seller's own inputs.
         label: what the Seller Center calls it, in Bahasa Indonesia.
@@ -219,6 +225,7 @@ class FeeLine:
         note: what else to know (a cap reached, free first orders).
     """
 
+    platform: str
     item: str
     label: str
     rate: float | None
@@ -245,8 +252,9 @@ class PlatformFees:
         packaging: Rupiah of packing for the order.
         profit: Rupiah left, settlement − goods − packaging.
         margin: profit ÷ sales (None when sales is 0).
-        platform_fees: Rupiah the platform itself takes (lines other than
-            the affiliate and the seller's shipping subsidy).
+        platform_fees: Rupiah the platform itself takes (every line but the
+            affiliate, the seller's shipping subsidy and PPh 22).
+        other_fees: Rupiah of those other lines, fees − platform_fees.
         effective_rate: platform_fees ÷ sales (None when sales is 0).
         price_for_margin: the lowest price per item (before discount) whose
             margin reaches target_margin; None when no price can.
@@ -270,6 +278,7 @@ class PlatformFees:
     profit: float
     margin: float | None
     platform_fees: float
+    other_fees: float
     effective_rate: float | None
     price_for_margin: float | None
     price_for_margin_rounded: float | None
@@ -285,10 +294,13 @@ class FeesResult:
     Attributes:
         as_of: the day whose fee schedules were applied.
         platforms: one :class:`PlatformFees` per choice, in the order given.
+        lines: the lines of every platform in that order, one struk for a
+            table or a CSV.
     """
 
     as_of: _dt.date
     platforms: tuple[PlatformFees, ...]
+    lines: tuple[FeeLine, ...]
 
 
 class PlatformCost(NamedTuple):
@@ -438,7 +450,7 @@ def _order_fee(chosen: PlatformChoice, on: _dt.date) -> FeeLine | None:
             note = f"Gratis untuk {free.value:.0f} pesanan pertama seller baru ({_since(free)}); setelah itu Rp 1.250."
         else:
             note = "Pesanan gratis untuk seller baru tidak berlaku untuk tier ini di data kami."
-    return FeeLine(row.item, ITEMS[row.item].label, None, None, None, amount, _since(row), _source(row), note)
+    return FeeLine(chosen.label, row.item, ITEMS[row.item].label, None, None, None, amount, _since(row), _source(row), note)
 
 
 def platform_cost(chosen: PlatformChoice, *, price: float, on: _dt.date | None = None) -> PlatformCost:
@@ -480,12 +492,12 @@ def _platform(inputs: FeesInputs, chosen: PlatformChoice, on: _dt.date) -> Platf
     for fee in fees:
         amount = line_amount(rate=fee.rate, base=base, cap=fee.cap, items=q)
         note = "Batas per barang tercapai." if fee.cap is not None and fee.rate * base > fee.cap else ""
-        lines.append(FeeLine(fee.item, fee.label, fee.rate, sales, fee.cap, amount, fee.since, fee.source, note))
+        lines.append(FeeLine(chosen.label, fee.item, fee.label, fee.rate, sales, fee.cap, amount, fee.since, fee.source, note))
     order_fee = _order_fee(chosen, on)
     if order_fee is not None:
         lines.append(order_fee)
     if i.shipping_subsidy > 0:
-        lines.append(FeeLine("subsidi_ongkir", "Subsidi ongkir yang Anda tanggung", None, None, None,
+        lines.append(FeeLine(chosen.label, "subsidi_ongkir", "Subsidi ongkir yang Anda tanggung", None, None, None,
                              float(i.shipping_subsidy), "", "Masukan Anda", ""))
     total = sum(line.amount for line in lines)
     settlement = sales - total
@@ -524,6 +536,7 @@ def _platform(inputs: FeesInputs, chosen: PlatformChoice, on: _dt.date) -> Platf
         profit=profit,
         margin=profit / sales if sales > 0 else None,
         platform_fees=platform_fees,
+        other_fees=total - platform_fees,
         effective_rate=platform_fees / sales if sales > 0 else None,
         price_for_margin=price_margin,
         price_for_margin_rounded=None if price_margin is None else rounded_price(price_margin),
@@ -593,7 +606,8 @@ def simulate_fees(*, inputs: FeesInputs) -> FeesResult:
         [27000.0, 1250.0]
     """
     on = inputs.as_of or _dt.date.today()
-    return FeesResult(as_of=on, platforms=tuple(_platform(inputs, chosen, on) for chosen in inputs.platforms))
+    platforms = tuple(_platform(inputs, chosen, on) for chosen in inputs.platforms)
+    return FeesResult(as_of=on, platforms=platforms, lines=tuple(line for p in platforms for line in p.lines))
 
 
 SIMULATOR = Simulator("fees", "Harga jual & potongan platform", FeesInputs, simulate_fees)
