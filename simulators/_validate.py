@@ -271,12 +271,9 @@ class Choice(Spec):
     def depends(self) -> bool:
         return super().depends() or callable(self.options)
 
-    def allowed(self, root: Checked | None) -> tuple | None:
-        """The allowed values now; ``None`` when they depend on inputs that did not pass."""
-        if not callable(self.options):
-            return tuple(self.options)
-        found = _ask(self.options, root)
-        return None if found is None else tuple(found)
+    def allowed(self, root: Checked | None) -> Iterable[Any] | None:
+        """The allowed values now (a mapping keeps its labels); ``None`` when they depend on inputs that did not pass."""
+        return _ask(self.options, root) if callable(self.options) else self.options
 
     def read(self, value: Any, at: _Place, reading: _Reading) -> Any:
         if value is None and self.nullable:
@@ -288,9 +285,14 @@ class Choice(Spec):
             return value
         if not any(value == option and type(value) is type(option) for option in allowed):
             template = self.message or ("{what} tidak dikenal: {value!r}; pilih salah satu: {allowed}" if self.what else "tidak dikenal: {value!r}; pilih salah satu: {allowed}")
-            listing = ", ".join(str(o) for o in allowed)
-            quoted = ", ".join(f'"{o}"' for o in allowed)
-            message = template.format(what=self.what, value=_Shown(value), allowed=listing, quoted=quoted)
+            labels = allowed if isinstance(allowed, Mapping) else {}
+            message = template.format(
+                what=self.what,
+                value=_Shown(value),
+                allowed=", ".join(str(o) for o in allowed),
+                quoted=", ".join(f'"{o}"' for o in allowed),
+                labelled=", ".join(f"{o} ({labels[o]})" if o in labels else str(o) for o in allowed),
+            )
             return reading.report(_LIMIT, at, message, value)
         return value
 
@@ -298,6 +300,8 @@ class Choice(Spec):
         out = super().as_dict()
         if not callable(self.options):
             out["options"] = [to_jsonable(o) for o in self.options]
+            if isinstance(self.options, Mapping):
+                out["labels"] = {str(k): v for k, v in self.options.items()}
         return out
 
 
@@ -478,20 +482,27 @@ def choice(
     nullable: bool = False,
     max_length: int | None = None,
     fill: Callable[[Checked], Any] | None = None,
+    keep_default: Callable[[Checked], bool] | None = None,
+    otherwise: Any = None,
     unit: str | None = None,
     json_key: str | None = None,
 ) -> Any:
     """One of ``options``: a fixed set, or a callable of the inputs (e.g. :func:`names_in`).
 
+    ``options`` may be a mapping of value → label (``{"shopee": "Shopee"}``).
     The message lists the allowed values: by default ``"{what} tidak dikenal:
     {value!r}; pilih salah satu: {allowed}"``; ``message`` may use ``{value}``,
-    ``{what}``, ``{allowed}`` and ``{quoted}`` (the values in double quotes).
+    ``{what}``, ``{allowed}``, ``{quoted}`` (the values in double quotes) and
+    ``{labelled}`` (``shopee (Shopee), lazada (Lazada)``).
     A callable returning ``None`` or nothing means "cannot tell now": the
     value is not refused. ``nullable`` lets ``None`` through (after ``fill``);
     ``max_length`` first checks the value as a :func:`text` of that length
     (a hostile value is named by its length, not echoed).
     """
-    spec = Choice(options=options, what=what, message=message, nullable=nullable, max_length=max_length, fill=fill, unit=unit)
+    spec = Choice(
+        options=options, what=what, message=message, nullable=nullable, max_length=max_length, fill=fill,
+        keep_default=keep_default, otherwise=otherwise, unit=unit,
+    )
     return _field(spec, default, json_key)
 
 
