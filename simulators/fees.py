@@ -61,12 +61,9 @@ _PROMO_OPTIONS = {_NO: "Tidak ikut", "hari-biasa": "Ya, hari biasa", "hari-kampa
 _SHORT_NAMES = {"tiktok-shop": "TikTok Shop", "tokopedia": "Tokopedia", "shopee": "Shopee", "lazada": "Lazada"}
 _TIER_NAMES = {"marketplace": "", "mall": "Mall", "non-star": "Non-Star", "star": "Star", "star-plus": "Star+"}
 _LABELS = {("lazada", "lazmall"): "LazMall"}
-# Every tier of every platform, labelled with the platforms that have it (a form's options).
-_TIER_OPTIONS = {
-    tier: f"{label} ({', '.join(_SHORT_NAMES[p] for p, tiers in TIERS.items() if tier in tiers)})"
-    for tier, label in {"marketplace": "Penjual biasa", "mall": "Mall", "non-star": "Non-Star", "star": "Star",
-                        "star-plus": "Star+", "lazmall": "LazMall"}.items()
-}
+# Every tier of every platform, with a label short enough for a phone's select (a form's options).
+_TIER_OPTIONS = {"marketplace": "Penjual biasa", "mall": "Mall", "non-star": "Non-Star", "star": "Star",
+                 "star-plus": "Star+", "lazmall": "LazMall"}
 _TIER_MESSAGE = "tier penjual tidak dikenal: {value!r}; pilih sesuai platform: " + "; ".join(
     f"{_SHORT_NAMES[p]} {', '.join(tiers)}" for p, tiers in TIERS.items()
 )
