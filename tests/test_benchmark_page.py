@@ -108,3 +108,10 @@ class TestTargets:
         page = benchmark.on_page_markdown("## Target\n\n[[target-kinerja]]\n", None, None, None)
         assert "| dari bab: angka sendiri ≤ 1,5 s | kalkulator ROI iklan, dibuka dari bab Iklan & ROI |" in page
         assert "[[target-kinerja]]" not in page
+
+
+def test_a_busy_machine_is_said_above_the_figures():
+    busy = json.loads(json.dumps(SUMMARY))
+    busy["settings"]["load_before"] = 15.8  # 2 cores: other work was waiting for the CPU
+    assert "Mesin sedang sibuk saat diukur" in benchmark.render(busy)
+    assert "Mesin sedang sibuk" not in benchmark.render(SUMMARY)  # 0,4 and 1,25 on 2 cores

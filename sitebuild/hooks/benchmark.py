@@ -70,6 +70,17 @@ def render(data: dict) -> str:
         f"kalkulator), {settings['lighthouse_repeats']} putaran Lighthouse per halaman; beban mesin (rata-rata 1 menit) {_num(settings['load_before'], 1)} sebelum "
         f"dan {_num(settings['load_after'], 1)} sesudah.",
         "",
+    ]
+    if max(settings["load_before"], settings["load_after"]) > (machine.get("cores") or 1):
+        # More work waiting than cores: every time below is slower than on an idle machine.
+        lines += [
+            '!!! warning "Mesin sedang sibuk saat diukur"',
+            f"    Beban mesin melebihi jumlah intinya ({machine.get('cores')}), jadi proses lain ikut memakai CPU. "
+            "Angka waktu dan skor Lighthouse di bawah lebih buruk daripada di mesin yang senggang; "
+            "yang bisa dibandingkan adalah angka dalam putaran yang sama (misalnya terhadap Pyodide polos).",
+            "",
+        ]
+    lines += [
         f"Pyodide polos (halaman pembanding yang hanya memuat Pyodide apa adanya di worker): siap setelah "
         f"**{show(data['bare']['ready_ms'], 'ms')}**, {show(data['bare']['bytes'], 'bytes')} terunduh.",
         "",
