@@ -282,10 +282,19 @@ def shared_query(site: pathlib.Path, md: str) -> str:
     found = re.search(r'data-defaults="([^"]*)"', built)
     if not found:
         return ""
-    defaults = json.loads(html.unescape(found[1]))
-    for key, value in defaults.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-            continue
+    def numbers(tree, prefix=""):
+        # top-level keys first, then keys of nested objects ("shock.traffic_drop"); lists are
+        # written whole in a link, so their items are not picked
+        nested = []
+        for key, value in tree.items():
+            if isinstance(value, dict):
+                nested.append((prefix + key + ".", value))
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+                yield prefix + key, value
+        for inner_prefix, inner in nested:
+            yield from numbers(inner, inner_prefix)
+
+    for key, value in numbers(json.loads(html.unescape(found[1]))):
         if isinstance(value, int):
             changed = value + 1 if value < 10 else round(value * 1.1)
         else:
@@ -750,7 +759,9 @@ def main(argv=None) -> int:
                             run = cold_calculator(browser, server, server.url + page_url(md), args.changes)
                             raw["calculators"][md].append(run)
                             samples = run.get("recompute_ms", [])
-                            shared = cold_shared(browser, server, server.url + page_url(md) + shared_query(site, md))
+                            query = shared_query(site, md)
+                            shared = (cold_shared(browser, server, server.url + page_url(md) + query) if query
+                                      else {"url": None, "own_ms": None, "error": "tanpa masukan angka untuk tautan"})
                             raw["shared"][md].append(shared)
                             line += (f" | {md}: hasil pertama {fmt(run['first_result_ms'], 'ms')}, siap {fmt(run['ready_ms'], 'ms')}, "
                                      f"tautan bersama {fmt(shared['own_ms'], 'ms')}, "
