@@ -1,7 +1,15 @@
-"""MkDocs hook: self-hosted math on the pages that have a formula.
+"""MkDocs hook: formulas typeset at build time (``sitebuild/formulas.py``).
 
-Pages with formulas (``pymdownx.arithmatex``) get KaTeX from node_modules,
-copied into the site at build time; other pages load nothing extra.
+- While the pages are built, each page's formulas (``pymdownx.arithmatex``)
+  are collected; the search index keeps reading their TeX.
+- Once every page is read (``on_env``), KaTeX typesets all of them in one
+  node process. A formula KaTeX cannot read stops the build, naming the page
+  and the formula.
+- Each page with a formula gets the typeset HTML and MathML in place of the
+  TeX, and a link to ``assets/math/katex.min.css``: no script. Other pages
+  load nothing extra.
+- After the build the stylesheet and the woff2 fonts the formulas use are
+  copied from node_modules into ``assets/math/``.
 """
 
 from __future__ import annotations
@@ -9,59 +17,74 @@ from __future__ import annotations
 import html
 import logging
 import pathlib
-import re
-import shutil
+import sys
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sitebuild import formulas  # noqa: E402  (needs ROOT on sys.path first)
 
 log = logging.getLogger("mkdocs.hooks.formulas")
 
 KATEX_DIR = ROOT / "node_modules" / "katex" / "dist"
-MATH_INIT = ROOT / "sitebuild" / "static" / "math.js"
 MATH_DEST = "assets/math"
+STYLESHEET = "katex.min.css"
 
-_state: dict = {"math_pages": 0}
+_state: dict = {"pages": {}, "typeset": {}}
 
 
 def on_config(config):
-    _state["math_pages"] = 0
+    _state["pages"] = {}
+    _state["typeset"] = {}
     return config
 
 
+def on_page_content(html_text, page, config, files):
+    found = formulas.find(html_text)
+    if found:
+        _state["pages"][page.file.src_uri] = found
+    return html_text
+
+
+def on_env(env, config, files):
+    pages = _state["pages"]
+    try:
+        _state["typeset"] = formulas.typeset(f for found in pages.values() for f in found)
+    except formulas.FormulaError as error:
+        lines = [
+            f"docs/{src}: {formula.source}\n    {error.problems[formula]}"
+            for src, found in pages.items()
+            for formula in dict.fromkeys(found)
+            if formula in error.problems
+        ]
+        raise PluginError("rumus tidak bisa dibaca KaTeX:\n  " + "\n  ".join(lines)) from None
+    except OSError as error:
+        raise PluginError(str(error)) from None
+    return env
+
+
 def on_post_page(output, page, config):
-    if 'class="arithmatex"' in output:
-        _state["math_pages"] += 1
-        url = lambda name: html.escape(get_relative_url(f"{MATH_DEST}/{name}", page.url))  # noqa: E731
-        head = f'<link rel="stylesheet" href="{url("katex.min.css")}">\n'
-        body = "".join(
-            f'<script defer src="{url(name)}"></script>\n' for name in ("katex.min.js", "auto-render.min.js", "math.js")
-        )
-        output = output.replace("</head>", head + "</head>", 1).replace("</body>", body + "</body>", 1)
-    return output
+    if page.file.src_uri not in _state["pages"]:
+        return output
+    output = formulas.replace(output, _state["typeset"])
+    href = html.escape(get_relative_url(f"{MATH_DEST}/{STYLESHEET}", page.url))
+    return output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
 
 
 def on_post_build(config):
-    log.info("formulas: rumus di %d halaman", _state["math_pages"])
-    if not _state["math_pages"]:
+    typeset = _state["typeset"]
+    log.info("formulas: %d rumus di %d halaman, diketik saat build", len(typeset), len(_state["pages"]))
+    if not typeset:
         return
-    if not (KATEX_DIR / "katex.min.js").is_file():
-        raise PluginError(
-            f"KaTeX tidak ditemukan di {KATEX_DIR.relative_to(ROOT)}: jalankan `make node` (npm ci) dulu; "
-            "rumus di halaman memerlukannya dan CDN tidak dipakai"
-        )
-    site = pathlib.Path(config["site_dir"])
-    dest = site / MATH_DEST
+    css = (KATEX_DIR / STYLESHEET).read_text(encoding="utf-8")
+    fonts = formulas.fonts_used(css, typeset.values())
+    dest = pathlib.Path(config["site_dir"]) / MATH_DEST
     (dest / "fonts").mkdir(parents=True, exist_ok=True)
-    css = (KATEX_DIR / "katex.min.css").read_text(encoding="utf-8")
-    # Only the woff2 fonts are copied (every browser that runs the site reads
-    # woff2), so the older formats are dropped from the stylesheet too.
-    css = re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css)
-    (dest / "katex.min.css").write_text(css, encoding="utf-8")
-    shutil.copy2(KATEX_DIR / "katex.min.js", dest / "katex.min.js")
-    shutil.copy2(KATEX_DIR / "contrib" / "auto-render.min.js", dest / "auto-render.min.js")
-    shutil.copy2(MATH_INIT, dest / "math.js")
-    for font in (KATEX_DIR / "fonts").glob("*.woff2"):
-        shutil.copy2(font, dest / "fonts" / font.name)
+    (dest / STYLESHEET).write_text(formulas.stylesheet(css, fonts), encoding="utf-8")
+    for name in fonts:
+        (dest / "fonts" / name).write_bytes((KATEX_DIR / "fonts" / name).read_bytes())
+    log.info("formulas: %d huruf KaTeX disalin: %s", len(fonts), ", ".join(fonts))
