@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from simulators._format import format_number as _digits
+
 __all__ = [
     "Catalog",
     "DataError",
@@ -152,12 +154,7 @@ def format_number(value: str | float | Decimal, *, grouping: bool = True) -> str
     ('0,015', '528,6', '-2.500,5')
     """
     number = value if isinstance(value, Decimal) else _decimal(str(value))
-    text = format(number.normalize(), "f")
-    sign = "-" if text.startswith("-") else ""
-    whole, _, fraction = text.lstrip("-").partition(".")
-    if grouping:
-        whole = f"{int(whole):,}".replace(",", ".")
-    return sign + whole + ("," + fraction if fraction else "")
+    return _digits(number, grouping=grouping)
 
 
 def format_date(value: str) -> str:

@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 import simulators
 from simulators import series
-from simulators._calendar import EVENT_NAMES
+from simulators._format import format_number
+from simulators._validate import Choice, Date, Number, declared
 
 from .fmt import format_input, format_value
 from .when import holds
@@ -86,9 +87,38 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.globals.update(fmt=format_value, finput=format_input, raw=raw_value, get=lookup)
-# Fixed option lists a form offers, taken from the models so a template never
-# repeats them (the campaign's seasonal moments, in the order a form lists them).
-_ENV.globals["choices"] = {"campaign_events": list(EVENT_NAMES.items())}
+_ENV.filters["digits"] = format_number
+
+
+class _Limits:
+    """The model's declarations for one template, so a form never retypes a limit.
+
+    ``limits("channels").max_items``, ``between("weeks")`` → ``"1 sampai 52"``,
+    ``options("mix.pillar")`` → ``[("edukasi", "Edukasi"), …]``.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.inputs = simulators.SIMULATORS[name].inputs
+
+    def limits(self, path: str) -> Any:
+        return declared(self.inputs, path)
+
+    def between(self, path: str) -> str:
+        spec = declared(self.inputs, path)
+        if isinstance(spec, Date):
+            return f"{spec.earliest.isoformat()} sampai {spec.latest.isoformat()}"
+        if not isinstance(spec, Number) or spec.minimum is None or spec.maximum is None:
+            raise ValueError(f"{path}: tidak berbatas bawah dan atas")
+        return f"{format_number(spec.minimum)} sampai {format_number(spec.maximum)}"
+
+    def options(self, path: str) -> list[tuple[Any, str]]:
+        """(value, label) of a fixed choice: a mapping's own labels, otherwise the value capitalised."""
+        spec = declared(self.inputs, path)
+        if not isinstance(spec, Choice) or callable(spec.options):
+            raise ValueError(f"{path}: bukan pilihan tetap")
+        if isinstance(spec.options, Mapping):
+            return list(spec.options.items())
+        return [(value, str(value).capitalize()) for value in spec.options]
 
 
 def compute(name: str) -> dict:
@@ -105,8 +135,12 @@ def render(name: str, *, urls: Mapping[str, str], uid: str) -> str:
     result = compute(name)
     runtime = {key: urls[key] for key in ("pyodide", "wheel", "chart")}
     chooser = _Chooser(result["outputs"])
+    declarations = _Limits(name)
     html = _ENV.get_template(f"{name}.html").render(
         name=name,
+        limits=declarations.limits,
+        between=declarations.between,
+        options=declarations.options,
         uid=uid,
         inputs=result["inputs"],
         outputs=result["outputs"],
