@@ -48,7 +48,6 @@ import pathlib
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 
 __all__ = [
     "ALL",
@@ -283,10 +282,13 @@ def months_before(day: date, months: int) -> date:
 
 def _packaged_or_repo(name: str) -> str:
     """The text of ``name``: from the wheel (``simulators/_data/``) or, in a source checkout, from ``data/``."""
-    packaged = resources.files(__package__).joinpath("_data", name)
+    # A plain path, not importlib.resources: the wheel is unpacked on disk in Pyodide
+    # too, and importlib.resources would add four modules to the trimmed stdlib.
+    here = pathlib.Path(__file__).resolve().parent
+    packaged = here / "_data" / name
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    repo = pathlib.Path(__file__).resolve().parent.parent / "data" / name
+    repo = here.parent / "data" / name
     try:
         return repo.read_text(encoding="utf-8")
     except FileNotFoundError:

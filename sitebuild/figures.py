@@ -132,6 +132,22 @@ class Catalog:
     def assumptions(self) -> list[Figure]:
         return [f for f in self.figures.values() if f.is_assumption]
 
+    def readable(self, text: str) -> str:
+        """``text`` (an assumption's reasoning) with every figure id it names replaced by
+        that figure's meaning in quotes, and data file names by what they hold: readers see
+        words, contributors keep the ids in the CSV.
+
+        >>> c = Catalog(figures={"roi.cpm": Figure("roi.cpm", "25000", "Rupiah", "Biaya per 1.000 tayangan")})
+        >>> c.readable("Sama dengan bawaan kalkulator ROI (roi.cpm), lihat fakta roi.cpm di data/sources.csv.")
+        'Sama dengan bawaan kalkulator ROI (“Biaya per 1.000 tayangan”), lihat “Biaya per 1.000 tayangan” di daftar sumber.'
+        """
+        if not self.figures:
+            return text
+        ids = "|".join(re.escape(i) for i in sorted(self.figures, key=len, reverse=True))
+        named = re.compile(rf"(?:\bfakta\s+)?(?<![\w.])(?P<id>{ids})(?![\w])")
+        text = named.sub(lambda m: f"“{self.figures[m['id']].meaning}”", text)
+        return re.sub(r"\bdata/(?:sources|facts)\.csv\b", "daftar sumber", text)
+
 
 # ---------------------------------------------------------------------------
 # Formatting

@@ -133,7 +133,7 @@ def render(name: str, *, urls: Mapping[str, str], uid: str) -> str:
     if name not in NAMES:
         raise KeyError(name)
     result = compute(name)
-    runtime = {key: urls[key] for key in ("pyodide", "wheel", "chart")}
+    runtime = {key: urls[key] for key in ("pyodide", "wheel", "chart", "bytes") if key in urls}
     chooser = _Chooser(result["outputs"])
     declarations = _Limits(name)
     html = _ENV.get_template(f"{name}.html").render(

@@ -213,10 +213,10 @@ def _footnote(low, high, catalog, sources_link) -> tuple[str, str]:
     if all(f.source for f in rows) and len({s.id for s in cited}) == 1:
         return f"sumber-{cited[0].id}", _cite(cited[0], sources_link)
     if len(rows) == 1 or (not low.source and not high.source and low.asumsi == high.asumsi):
-        return f"asumsi-{low.id}", f"Asumsi: {_md(low.asumsi)}"
+        return f"asumsi-{low.id}", f"Asumsi: {_md(catalog.readable(low.asumsi))}"
     parts = []
     for name, row in zip(("Batas bawah", "Batas atas"), rows):
-        what = _cite(catalog.sources[row.source], sources_link) if row.source else f"asumsi: {_md(row.asumsi)}"
+        what = _cite(catalog.sources[row.source], sources_link) if row.source else f"asumsi: {_md(catalog.readable(row.asumsi))}"
         parts.append(f"{name}: {what}")
     return f"fakta-{low.id}--{high.id}", " ".join(parts)
 
@@ -265,11 +265,11 @@ def _fee_uses() -> dict[str, list[str]]:
 
 
 def _assumptions_table(catalog: figures.Catalog) -> str:
+    """Each assumption by its readable meaning; the data id stays in the row's anchor only."""
     rows = [
         f'<tr id="asumsi-{html.escape(f.id)}">'
-        f"<td>{html.escape(f.meaning)}: <strong>{html.escape(_nowrap(f.text))}</strong>"
-        f"<br><small><code>{html.escape(f.id)}</code></small></td>"
-        f"<td>{html.escape(f.asumsi)}</td></tr>"
+        f"<td>{html.escape(f.meaning)}: <strong>{html.escape(_nowrap(f.text))}</strong></td>"
+        f"<td>{html.escape(catalog.readable(f.asumsi))}</td></tr>"
         for f in catalog.assumptions()
     ]
     return _table(["Angka", "Alasan asumsi"], rows)

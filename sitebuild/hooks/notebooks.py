@@ -83,6 +83,8 @@ def _clean_notebook(content: str, page, files) -> str:
         content,
         flags=re.DOTALL,
     )
+    # Execution prompts ("Out[2]:") mean nothing to a reader: out of the page and the search index.
+    content = re.sub(r'<div class="jp-(?:In|Out)putPrompt[^"]*">.*?</div>', "", content, flags=re.DOTALL)
     content = content.replace('<table border="1" class="dataframe">', "<table>")
     content = content.replace(' style="text-align: right;"', "")
     content = content.replace('class="anchor-link"', 'class="headerlink"')
