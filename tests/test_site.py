@@ -296,6 +296,9 @@ class TestLinks:
         fonts = re.findall(r"url\((fonts/[^)]+)\)", css)
         assert fonts and all(f.endswith(".woff2") and (math / f).is_file() for f in fonts), fonts
         assert sorted(p.name for p in (math / "fonts").iterdir()) == sorted(f[len("fonts/"):] for f in fonts)
+        # the search index reads each formula as text: neither KaTeX's markup nor raw TeX
+        index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "katex" not in index and not re.search(r"\\\\(begin|frac|text)\b", index)
 
 
 # ---------------------------------------------------------------------------
