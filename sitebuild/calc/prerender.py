@@ -21,6 +21,8 @@ import simulators
 from simulators import series
 from simulators._calendar import EVENT_NAMES
 
+from sitebuild import figures
+
 from .fmt import format_input, format_value
 from .when import holds
 
@@ -78,6 +80,7 @@ class _Chooser:
         return attrs if holds(condition, self.outputs) else attrs + Markup(" hidden")
 
 
+_FIGURES = figures.load()
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(TEMPLATES)),
     autoescape=True,
@@ -86,6 +89,8 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.globals.update(fmt=format_value, finput=format_input, raw=raw_value, get=lookup)
+# A figure of data/facts.csv as a number in model units (the "yakin?" ranges of a field).
+_ENV.globals["fact"] = lambda figure_id: float(_FIGURES.figure(figure_id).value)
 # Fixed option lists a form offers, taken from the models so a template never
 # repeats them (the campaign's seasonal moments, in the order a form lists them).
 _ENV.globals["choices"] = {"campaign_events": list(EVENT_NAMES.items())}

@@ -10,6 +10,7 @@
 //   keep.js    the inputs in sessionStorage and the address (url.js: the query format)
 //   render.js  a result into the markup (when.js: which explanation)
 //   status.js  the state in words          share.js  "Salin tautan"
+//   hints.js   "yakin?" under a field whose value sellers rarely see
 //   paths.js   paths into nested inputs and outputs
 //
 // Markup contract: see sitebuild/templates/_macros.html and docs/kalkulator/index.md.
@@ -18,6 +19,7 @@ import * as engine from "./client.js";
 import { download, downloadText, tableCsv } from "./csv.js";
 import { ErrorState } from "./errors.js";
 import { Form } from "./form.js";
+import { showHints } from "./hints.js";
 import { Keeper } from "./keep.js";
 import { lookup, readJson } from "./paths.js";
 import { Renderer } from "./render.js";
@@ -48,6 +50,7 @@ class Calculator {
     this.inFlight = false;
     this.engineState = "prerendered";
     this.stale = false;
+    this.payload = {}; // the model inputs last read from the form
 
     // Anything typed in the moment before this code ran (the form is usable as
     // soon as it is painted) is put back after the defaults, link and storage.
@@ -100,8 +103,12 @@ class Calculator {
     return this.form.lists[list] ? this.form.lists[list].rowDefaults[key] : undefined;
   }
 
+  /** The messages next to the fields, and the "yakin?" hints of fields without one. */
   showErrors() {
-    this.errors.show(this.form.el, this.fields.all());
+    const controls = this.fields.all();
+    this.errors.show(this.form.el, controls);
+    const wrong = this.errors.messages();
+    showHints(this.form.el, controls, (el) => (wrong.has(el) ? undefined : lookup(this.payload, el.name)));
   }
 
   // ---- computing
@@ -109,6 +116,7 @@ class Calculator {
   compute() {
     const { payload, problems, key } = this.form.collect();
     this.errors.setTyped(problems);
+    this.payload = payload;
     this.showErrors();
     // Untouched defaults need no copy in sessionStorage (a reload shows them anyway), but
     // once something was kept, going back to the defaults must be kept too.
@@ -180,7 +188,7 @@ class Calculator {
 
   setStale(stale) {
     this.stale = stale;
-    showBusy(this.root, { stale, drawing: this.view.drawing, engine: this.engineState });
+    showBusy(this.root, { stale, drawing: this.view.drawing, engine: this.engineState, errors: this.errors.blocking });
     this.updateStatus();
   }
 
@@ -235,11 +243,23 @@ class Calculator {
       print: () => window.print(),
       "add-row": (button) => this.addRow(button.closest("[data-list]").dataset.list),
       "remove-row": (button) => this.removeRow(button.closest("[data-row]")),
+      "use-value": (button) => this.useValue(button.closest("[data-hint-for]").dataset.hintFor, button.dataset.value),
     };
     this.root.addEventListener("click", (event) => {
       const button = event.target.closest("[data-action]");
       if (button && this.root.contains(button) && Object.hasOwn(actions, button.dataset.action)) actions[button.dataset.action](button);
     });
+  }
+
+  /** The reader took the value a hint suggested ("Pakai 1,5 %"). */
+  useValue(name, text) {
+    const el = this.fields.byName(name);
+    if (!el) return;
+    el.value = text;
+    this.errors.forget(el);
+    this.form.edited(el);
+    el.focus();
+    this.compute();
   }
 
   addRow(list) {
