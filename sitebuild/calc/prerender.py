@@ -10,6 +10,7 @@ tests and audits rely on is documented in ``docs/kalkulator/index.md``
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import pathlib
 from typing import Any, Mapping
@@ -24,6 +25,7 @@ from simulators._calendar import EVENT_NAMES
 from sitebuild import figures
 
 from .fmt import format_input, format_value
+from .today import RULES, build_date, dated_inputs
 from .when import holds
 
 __all__ = ["render", "lookup", "raw_value", "NAMES"]
@@ -96,18 +98,21 @@ _ENV.globals["fact"] = lambda figure_id: float(_FIGURES.figure(figure_id).value)
 _ENV.globals["choices"] = {"campaign_events": list(EVENT_NAMES.items())}
 
 
-def compute(name: str) -> dict:
-    """The default result of calculator ``name``: inputs, outputs and chart series."""
-    result = simulators.run(name, {})
+def compute(name: str, today: _dt.date | None = None) -> dict:
+    """The default result of calculator ``name`` on ``today`` (the build date): inputs, outputs, chart series.
+
+    The model's defaults, except for date inputs, which follow ``today`` (see today.py).
+    """
+    result = simulators.run(name, dated_inputs(name, today or build_date()))
     result["extras"] = series.extras(name, result["inputs"], result["outputs"])
     return result
 
 
-def render(name: str, *, urls: Mapping[str, str], uid: str) -> str:
+def render(name: str, *, urls: Mapping[str, str], uid: str, today: _dt.date | None = None) -> str:
     """The calculator's markup; ``urls`` are page-relative (script, css, pyodide, wheel, chart)."""
     if name not in NAMES:
         raise KeyError(name)
-    result = compute(name)
+    result = compute(name, today)
     runtime = {key: urls[key] for key in ("pyodide", "wheel", "chart")}
     chooser = _Chooser(result["outputs"])
     html = _ENV.get_template(f"{name}.html").render(
@@ -117,6 +122,7 @@ def render(name: str, *, urls: Mapping[str, str], uid: str) -> str:
         outputs=result["outputs"],
         extras=result["extras"],
         when=chooser,
+        dated=RULES.get(name, {}),
         visible=chooser.visible,
         inputs_json=json.dumps(result["inputs"], ensure_ascii=False),
         runtime_json=json.dumps(runtime),

@@ -11,6 +11,7 @@
 //   render.js  a result into the markup (when.js: which explanation)
 //   status.js  the state in words          share.js  "Salin tautan"
 //   hints.js   "yakin?" under a field whose value sellers rarely see
+//   today.js   date inputs that follow the reader's today
 //   paths.js   paths into nested inputs and outputs
 //
 // Markup contract: see sitebuild/templates/_macros.html and docs/kalkulator/index.md.
@@ -21,10 +22,11 @@ import { ErrorState } from "./errors.js";
 import { Form } from "./form.js";
 import { showHints } from "./hints.js";
 import { Keeper } from "./keep.js";
-import { lookup, readJson } from "./paths.js";
+import { lookup, readJson, setPath } from "./paths.js";
 import { Renderer } from "./render.js";
 import { share } from "./share.js";
 import { showBusy, showStatus } from "./status.js";
+import { datedFields, localIso } from "./today.js";
 import { buildQuery, readQuery } from "./url.js";
 
 const CACHE_SIZE = 20;
@@ -59,6 +61,14 @@ class Calculator {
     this.defaultKey = this.form.collect().key;
     this.cache.set(this.defaultKey, this.view.result);
     this.shownKey = this.defaultKey;
+    // Date inputs follow the reader's today (a posting plan starts next Monday), not the
+    // build date the prerendered result used: the worker computes that result once ready.
+    const dated = datedFields(this.fields.all(), localIso(new Date()));
+    for (const [el, day] of dated) {
+      setPath(this.defaults, el.name, day);
+      this.fields.set(el, day);
+    }
+    if (dated.length) root.dataset.defaults = JSON.stringify(this.defaults); // the markup says what the defaults are
 
     const saved = this.keeper.saved();
     if (saved) this.form.restore(saved);
