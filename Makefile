@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null 
 # Material's end-of-life banner on every build is noise, not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test test-unit test-site test-browser wheel bench browser clean help
+.PHONY: serve site test test-unit test-site test-browser wheel bench browser clean help lock
 
 help:
 	@echo "make serve  - siapkan semuanya lalu sajikan situs di http://127.0.0.1:8000"
@@ -20,7 +20,7 @@ help:
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -55,6 +55,14 @@ test: $(STAMP) $(NODE_STAMP) browser
 
 bench: $(STAMP) $(NODE_STAMP) browser site
 	$(PY) bench/run.py
+
+# requirements.in holds the pins; requirements.txt adds the hash of every file, so a
+# changed or substituted package fails the install instead of running.
+lock:
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	.cache/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --no-strip-extras \
+	  --no-emit-find-links --no-emit-index-url -o requirements.txt requirements.in
 
 clean:
 	rm -rf site dist .pytest_cache .hypothesis

@@ -2,10 +2,11 @@
 
 The browser cannot read ``data/``, so the lunar dates live here; every one is
 also a row of ``data/facts.csv`` (ids ``ramadan_<year H>_start`` and
-``idul_fitri_<year H>``) with the reasoning behind it, and a test keeps the two
-equal. The dates are estimates from astronomical calculation (hisab): the
-government fixes the official dates in its isbat session, sometimes a day
-later than the estimate.
+``idul_fitri_<year H>``) with its source or the reasoning behind it, and a test
+keeps the two equal. Years whose isbat has been held carry the date the
+government fixed (1446, 1447); later years are estimates from astronomical
+calculation (hisab), which the isbat may move by a day: 1447 began a day later
+than its estimate, and so did Idul Fitri 1447.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ __all__ = [
 # 1 Ramadan, by Hijri year.
 RAMADAN_START: dict[int, _dt.date] = {
     1446: _dt.date(2025, 3, 1),
-    1447: _dt.date(2026, 2, 18),
+    1447: _dt.date(2026, 2, 19),
     1448: _dt.date(2027, 2, 8),
     1449: _dt.date(2028, 1, 28),
     1450: _dt.date(2029, 1, 16),
@@ -36,7 +37,7 @@ RAMADAN_START: dict[int, _dt.date] = {
 # 1 Syawal (Idul Fitri, Lebaran), by Hijri year.
 IDUL_FITRI: dict[int, _dt.date] = {
     1446: _dt.date(2025, 3, 31),
-    1447: _dt.date(2026, 3, 20),
+    1447: _dt.date(2026, 3, 21),
     1448: _dt.date(2027, 3, 10),
     1449: _dt.date(2028, 2, 27),
     1450: _dt.date(2029, 2, 15),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Callable
 
-from ._validate import Converter, from_mapping, to_jsonable
+from ._validate import from_json, to_jsonable
 from .errors import InputError, Problem
 
 __all__ = ["Simulator", "parse_json"]
@@ -20,11 +20,10 @@ class Simulator:
     title: str
     inputs: type
     simulate: Callable[..., Any]
-    converters: Mapping[str, Converter] = field(default_factory=dict)
 
     def build_inputs(self, payload: Any) -> Any:
         """JSON object → validated inputs dataclass (missing keys take defaults)."""
-        return from_mapping(self.inputs, payload, converters=self.converters)
+        return from_json(self.inputs, payload)
 
     def run(self, payload: Any) -> dict:
         """``{"inputs": every input after defaults, "outputs": the results}``."""

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import MISSING, dataclass
+from dataclasses import dataclass
 
 from ._registry import Simulator
-from ._validate import check_date_between, check_fields, list_of, number, parse_date, raise_if, ratio, text
-from .errors import Problem
+from ._validate import check, choice, date, items, number, ratio, text
 
 __all__ = [
     "PILLARS",
@@ -31,6 +30,7 @@ DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")  # 
 
 _PER_DAY = "video per hari, mis. 1.5 untuk 3 video tiap 2 hari"
 _RATE = "pecahan 0–1, mis. 0.3 untuk 30 %"
+_PERCENT = "persen"  # the unit a reader types a fraction in (30 for 0.3)
 _GROWTH = "pecahan per minggu, mis. 0.1 untuk +10 % per minggu"
 
 
@@ -48,20 +48,11 @@ class MixItem:
     """
 
     type: str = text(max_length=40)
-    pillar: str  # checked against PILLARS in _validate_item
-    weight: int = number(default=MISSING, minimum=1, maximum=21, integer=True)
+    pillar: str = choice(options=PILLARS, message="harus salah satu dari {quoted}")
+    weight: int = number(minimum=1, maximum=21, integer=True)
 
     def __post_init__(self) -> None:
-        _validate_item(self)
-
-
-def _validate_item(item: MixItem) -> None:
-    problems: list[Problem] = []
-    check_fields(item, problems)
-    if not isinstance(item.pillar, str) or item.pillar not in PILLARS:
-        allowed = ", ".join(f'"{p}"' for p in PILLARS)
-        problems.append(Problem("pillar", f"harus salah satu dari {allowed}", item.pillar))
-    raise_if(problems)
+        check(self)
 
 
 DEFAULT_MIX = (
@@ -98,16 +89,20 @@ class CadenceInputs:
     posts_per_day: float = number(default=2, above=0, maximum=10, hint=_PER_DAY)
     weeks: int = number(default=8, minimum=1, maximum=52, integer=True)
     minutes_per_video: float = number(default=45, above=0, maximum=600)
-    batch_saving: float = number(default=0.30, minimum=0, below=1, hint=_RATE)
+    batch_saving: float = number(default=0.30, minimum=0, below=1, hint=_RATE, unit=_PERCENT)
     hours_per_week: float = number(default=10, minimum=0, maximum=168)
     views_per_post: float = number(default=500, minimum=0, maximum=1_000_000_000)
-    weekly_growth: float = number(default=0.10, minimum=-0.5, maximum=1, hint=_GROWTH)
+    weekly_growth: float = number(default=0.10, minimum=-0.5, maximum=1, hint=_GROWTH, unit=_PERCENT)
     saturation_posts_per_day: float = number(default=2, above=0, maximum=10, hint=_PER_DAY)
-    start_date: _dt.date = _dt.date(2025, 9, 1)  # the Monday after Live went dark
-    mix: tuple[MixItem, ...] = DEFAULT_MIX
+    # the Monday after Live went dark
+    start_date: _dt.date = date(default=_dt.date(2025, 9, 1), earliest=EARLIEST_START, latest=LATEST_START, example="2025-09-01")
+    mix: tuple[MixItem, ...] = items(
+        MixItem, default=DEFAULT_MIX, min_items=1, max_items=MAX_MIX_ITEMS, what="jenis konten",
+        unique="type", duplicate='jenis "{type}" sudah ada di {first}; gabungkan bobotnya',
+    )
 
     def __post_init__(self) -> None:
-        _validate(self)
+        check(self)
 
 
 @dataclass(frozen=True)
@@ -190,30 +185,6 @@ class CadenceResult:
     total_views: float
     pillar_share: tuple[PillarShare, ...]
     calendar: tuple[CalendarEntry, ...]
-
-
-def _validate(inputs: CadenceInputs) -> None:
-    problems: list[Problem] = []
-    check_fields(inputs, problems)
-    check_date_between(problems, "start_date", inputs.start_date, EARLIEST_START, LATEST_START, example="2025-09-01")
-    mix = inputs.mix
-    if not isinstance(mix, (tuple, list)):
-        problems.append(Problem("mix", f"harus berupa daftar 1–{MAX_MIX_ITEMS} jenis konten", mix))
-    elif not 1 <= len(mix) <= MAX_MIX_ITEMS:
-        message = f"harus berisi 1–{MAX_MIX_ITEMS} jenis konten (sekarang {len(mix)})"
-        problems.append(Problem("mix", message, len(mix)))
-    else:
-        seen: dict[str, int] = {}
-        for index, item in enumerate(mix):
-            if not isinstance(item, MixItem):
-                problems.append(Problem(f"mix.{index}", "harus berupa MixItem {type, pillar, weight}", item))
-                continue
-            key = item.type.strip().casefold()
-            if key in seen:
-                message = f'jenis "{item.type}" sudah ada di mix.{seen[key]}; gabungkan bobotnya'
-                problems.append(Problem(f"mix.{index}.type", message, item.type))
-            seen.setdefault(key, index)
-    raise_if(problems)
 
 
 # Prompts per known type; any other type gets _GENERIC_IDEAS with its name.
@@ -414,13 +385,4 @@ def simulate_cadence(*, inputs: CadenceInputs) -> CadenceResult:
     )
 
 
-SIMULATOR = Simulator(
-    "cadence",
-    "Ritme posting",
-    CadenceInputs,
-    simulate_cadence,
-    converters={
-        "start_date": parse_date,
-        "mix": list_of(MixItem, min_items=1, max_items=MAX_MIX_ITEMS, what="jenis konten"),
-    },
-)
+SIMULATOR = Simulator("cadence", "Ritme posting", CadenceInputs, simulate_cadence)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import MISSING, dataclass
+from dataclasses import dataclass
+from typing import Iterator
 
 from ._calendar import EVENT_NAMES, SUPPORTED_FROM, SUPPORTED_TO, add_year, occurrences
+from ._format import format_number
 from ._registry import Simulator
-from ._validate import MAX_MONEY, check_date_between, check_fields, format_number, list_of, number, parse_date, raise_if, ratio
+from ._validate import MAX_MONEY, Checked, check, choice, date, items, number, ratio, rule
 from .errors import Problem
 from .roi import RoiInputs, profit_from_revenue, roi_field, simulate_roi
 
@@ -29,6 +31,7 @@ PHASE_NAMES = {"pre_peak": "Pra-puncak", "peak": "Puncak", "post_peak": "Pasca-p
 _SHARE = "pecahan 0–1 dari anggaran tiap momen, mis. 0.3 untuk 30 %"
 _ROAS = "omzet per Rupiah iklan, mis. 2.5"
 _SHARES_FIELD = "pre_peak_share, peak_share, post_peak_share"
+_PERCENT = "persen"  # the unit a reader types a fraction in (30 for 0.3)
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,8 @@ class CampaignEvent:
             at most 1.000): weight 2 gets twice the budget of weight 1.
     """
 
-    event: str
-    weight: float = number(default=MISSING, above=0, maximum=1000)
+    event: str = choice(options=EVENT_NAMES, what="momen")
+    weight: float = number(above=0, maximum=1000)
 
 
 # Defaults: the six moments of the seasonal chapter, heavier on Ramadan, 11.11 and
@@ -85,12 +88,18 @@ class CampaignInputs:
             phases like the budget.
     """
 
-    start_date: _dt.date = _dt.date(2026, 12, 1)
-    total_budget: float = number(default=9_000_000, minimum=0, maximum=MAX_MONEY)
-    events: tuple[CampaignEvent, ...] = _DEFAULT_EVENTS
-    pre_peak_share: float = number(default=0.3, minimum=0, maximum=1, hint=_SHARE)
-    peak_share: float = number(default=0.5, minimum=0, maximum=1, hint=_SHARE)
-    post_peak_share: float = number(default=0.2, minimum=0, maximum=1, hint=_SHARE)
+    start_date: _dt.date = date(
+        default=_dt.date(2026, 12, 1), earliest=SUPPORTED_FROM, latest=SUPPORTED_TO, example="2025-09-01",
+        why=": tanggal Ramadan dan Lebaran baru tersedia untuk rentang itu",
+    )
+    total_budget: float = number(default=9_000_000, minimum=0, maximum=MAX_MONEY, unit="Rupiah")
+    events: tuple[CampaignEvent, ...] = items(
+        CampaignEvent, default=_DEFAULT_EVENTS, min_items=1, max_items=MAX_EVENTS, what="momen",
+        unique="event", duplicate="momen {value!r} sudah ada di {first}; gabungkan bobotnya",
+    )
+    pre_peak_share: float = number(default=0.3, minimum=0, maximum=1, hint=_SHARE, unit=_PERCENT)
+    peak_share: float = number(default=0.5, minimum=0, maximum=1, hint=_SHARE, unit=_PERCENT)
+    post_peak_share: float = number(default=0.2, minimum=0, maximum=1, hint=_SHARE, unit=_PERCENT)
     pre_peak_days: int = number(default=14, minimum=0, maximum=60, integer=True)
     peak_days: int = number(default=3, minimum=1, maximum=31, integer=True)
     post_peak_days: int = number(default=7, minimum=0, maximum=60, integer=True)
@@ -104,9 +113,7 @@ class CampaignInputs:
     fixed_costs_per_event: float = roi_field("fixed_costs")
 
     def __post_init__(self) -> None:
-        if isinstance(self.events, list):
-            object.__setattr__(self, "events", tuple(self.events))
-        _validate(self)
+        check(self)
 
     def roi_inputs(self, *, ad_spend: float, fixed_costs: float) -> RoiInputs:
         """The ROI model's inputs for one phase: its spend, its part of the fixed costs, these margins."""
@@ -205,52 +212,24 @@ class CampaignResult:
     break_even_roas: float | None
 
 
-def _validate(inputs: CampaignInputs) -> None:
-    problems: list[Problem] = []
-    check_fields(inputs, problems)
-
-    start = inputs.start_date
-    check_date_between(
-        problems, "start_date", start, SUPPORTED_FROM, SUPPORTED_TO, example="2026-12-01",
-        why=": tanggal Ramadan dan Lebaran baru tersedia untuk rentang itu",
-    )
-
-    events = inputs.events
-    allowed = ", ".join(EVENT_NAMES)
-    if not isinstance(events, tuple) or not 1 <= len(events) <= MAX_EVENTS:
-        count = f" (sekarang {len(events)})" if isinstance(events, tuple) else ""
-        problems.append(Problem("events", f"harus berisi 1–{MAX_EVENTS} momen{count}", events))
-        events = ()
-    seen: dict[str, int] = {}
-    for i, item in enumerate(events):
-        if not isinstance(item, CampaignEvent):
-            problems.append(Problem(f"events.{i}", "harus berupa momen {event, weight}", item))
-            continue
-        check_fields(item, problems, prefix=f"events.{i}.")
-        if not isinstance(item.event, str) or item.event not in EVENT_NAMES:
-            problems.append(Problem(f"events.{i}.event", f"momen tidak dikenal: {item.event!r}; pilih salah satu: {allowed}", item.event))
-        elif item.event in seen:
-            problems.append(Problem(f"events.{i}.event", f"momen {item.event!r} sudah ada di events.{seen[item.event]}; gabungkan bobotnya", item.event))
-        else:
-            seen[item.event] = i
-
-    bad = {p.field for p in problems}
-    shares = (inputs.pre_peak_share, inputs.peak_share, inputs.post_peak_share)
-    if not bad & {"pre_peak_share", "peak_share", "post_peak_share"}:
-        total = math.fsum(shares)
+@rule(CampaignInputs)
+def _shares_add_up(inputs: Checked) -> Iterator[Problem]:
+    if inputs.ok("pre_peak_share", "peak_share", "post_peak_share"):
+        total = math.fsum((inputs.pre_peak_share, inputs.peak_share, inputs.post_peak_share))
         if abs(total - 1) > SHARE_SLACK:
-            problems.append(
-                Problem(
-                    _SHARES_FIELD,
-                    f"ketiganya harus berjumlah 100 % (sekarang {format_number(round(total * 100, 7))} %), "
-                    "mis. 30 % + 50 % + 20 % (0.3 + 0.5 + 0.2)",
-                    total,
-                )
+            yield Problem(
+                _SHARES_FIELD,
+                f"ketiganya harus berjumlah 100 % (sekarang {format_number(total * 100, decimals=7)} %), "
+                "mis. 30 % + 50 % + 20 % (0.3 + 0.5 + 0.2)",
+                total,
             )
+
+
+@rule(CampaignInputs)
+def _no_budget_without_days(inputs: Checked) -> Iterator[Problem]:
     for share, days in (("pre_peak_share", "pre_peak_days"), ("post_peak_share", "post_peak_days")):
-        if not bad & {share, days} and getattr(inputs, days) == 0 and getattr(inputs, share) > 0:
-            problems.append(Problem(share, f"harus 0 karena {days} 0: fase tanpa hari tidak bisa memakai anggaran", getattr(inputs, share)))
-    raise_if(problems)
+        if inputs.ok(share, days) and getattr(inputs, days) == 0 and getattr(inputs, share) > 0:
+            yield Problem(share, f"harus 0 karena {days} 0: fase tanpa hari tidak bisa memakai anggaran", getattr(inputs, share))
 
 
 def _phase(phase: str, start: _dt.date, days: int, budget: float, roas: float, fixed: float, inputs: CampaignInputs) -> PhasePlan:
@@ -357,13 +336,4 @@ def simulate_campaign(*, inputs: CampaignInputs) -> CampaignResult:
     )
 
 
-SIMULATOR = Simulator(
-    "campaign",
-    "Perencana anggaran kampanye",
-    CampaignInputs,
-    simulate_campaign,
-    converters={
-        "start_date": parse_date,
-        "events": list_of(CampaignEvent, min_items=1, max_items=MAX_EVENTS, what="momen"),
-    },
-)
+SIMULATOR = Simulator("campaign", "Perencana anggaran kampanye", CampaignInputs, simulate_campaign)

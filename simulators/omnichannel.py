@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
+from ._format import format_number
 from ._registry import Simulator
-from ._validate import MAX_COUNT, MAX_MONEY, check_fields, check_named_items, format_number, from_mapping, list_of, number, raise_if, ratio, text
-from .errors import InputError, Problem
+from ._validate import MAX_COUNT, MAX_MONEY, Checked, check, choice, items, names_in, nested, number, ratio, rule, text
+from .errors import Problem
 
 __all__ = [
     "Channel",
@@ -33,7 +33,8 @@ _SUM_SLACK = 1e-9
 _PIVOT_TOLERANCE = 1e-9
 
 _RATE = "pecahan 0–1, mis. 0.02 untuk 2 %"
-_REQUIRED = dataclasses.MISSING
+_PERCENT = "persen"  # the unit a reader types a fraction in (2 for 0.02)
+_UNKNOWN_CHANNEL = "kanal tidak dikenal: {value!r}; yang ada: {allowed}"
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,10 @@ class Channel:
     """
 
     name: str = text(max_length=NAME_LENGTH)
-    traffic: float = number(default=_REQUIRED, minimum=0, maximum=MAX_COUNT)
-    conversion_rate: float = number(default=_REQUIRED, minimum=0, maximum=1, hint=_RATE)
-    aov: float = number(default=_REQUIRED, minimum=0, maximum=MAX_MONEY)
-    fee_rate: float = number(default=_REQUIRED, minimum=0, maximum=1, hint=_RATE)
+    traffic: float = number(minimum=0, maximum=MAX_COUNT)
+    conversion_rate: float = number(minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
+    aov: float = number(minimum=0, maximum=MAX_MONEY, unit="Rupiah")
+    fee_rate: float = number(minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,9 @@ class Link:
             to ``target`` (0–1).
     """
 
-    source: str = text(max_length=NAME_LENGTH, json_key="from")
-    target: str = text(max_length=NAME_LENGTH, json_key="to")
-    rate: float = number(default=_REQUIRED, minimum=0, maximum=1, hint=_RATE)
+    source: str = choice(options=names_in("channels"), message=_UNKNOWN_CHANNEL, max_length=NAME_LENGTH, json_key="from")
+    target: str = choice(options=names_in("channels"), message=_UNKNOWN_CHANNEL, max_length=NAME_LENGTH, json_key="to")
+    rate: float = number(minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,8 @@ class Shock:
         traffic_drop: share of its outside traffic lost (0–1).
     """
 
-    channel: str = text(max_length=NAME_LENGTH)
-    traffic_drop: float = number(default=_REQUIRED, minimum=0, maximum=1, hint="pecahan 0–1, mis. 0.5 untuk 50 %")
+    channel: str = choice(options=names_in("channels"), message=_UNKNOWN_CHANNEL, max_length=NAME_LENGTH)
+    traffic_drop: float = number(minimum=0, maximum=1, hint="pecahan 0–1, mis. 0.5 untuk 50 %", unit=_PERCENT)
 
 
 # Defaults: a small seller per month after Live went dark. Every figure is a row of
@@ -103,6 +104,18 @@ _DEFAULT_LINKS = (
 _DEFAULT_SHOCK = Shock("TikTok Shop", traffic_drop=0.5)
 
 
+# The default links and shock name the default channels; with other channels they
+# would only produce "unknown channel" errors for fields the reader never filled in.
+def _default_links_fit(inputs: Checked) -> bool | None:
+    known = names_in("channels")(inputs)
+    return None if known is None else {name for link in _DEFAULT_LINKS for name in (link.source, link.target)} <= set(known)
+
+
+def _default_shock_fits(inputs: Checked) -> bool | None:
+    known = names_in("channels")(inputs)
+    return None if known is None else _DEFAULT_SHOCK.channel in known
+
+
 @dataclass(frozen=True)
 class OmnichannelInputs:
     """A seller's channels, how visitors move between them, and one shock to test.
@@ -118,22 +131,20 @@ class OmnichannelInputs:
             present, otherwise there is none.
     """
 
-    channels: tuple[Channel, ...] = _DEFAULT_CHANNELS
-    links: tuple[Link, ...] = _DEFAULT_LINKS
-    shock: Shock | None = _DEFAULT_SHOCK
+    channels: tuple[Channel, ...] = items(
+        Channel, default=_DEFAULT_CHANNELS, min_items=1, max_items=MAX_CHANNELS, what="kanal",
+        unique="name", duplicate="nama kanal {value!r} sudah dipakai di {first}; nama harus unik",
+    )
+    links: tuple[Link, ...] = items(
+        Link, default=_DEFAULT_LINKS, max_items=MAX_LINKS, what="tautan", keep_default=_default_links_fit, otherwise=(),
+        unique=("source", "target"), duplicate="tautan {from!r} → {to!r} sudah ada di {first}; gabungkan rate-nya",
+    )
+    shock: Shock | None = nested(
+        Shock, default=_DEFAULT_SHOCK, what="guncangan", nullable=True, keep_default=_default_shock_fits, otherwise=None
+    )
 
     def __post_init__(self) -> None:
-        for name in ("channels", "links"):
-            if isinstance(getattr(self, name), list):
-                object.__setattr__(self, name, tuple(getattr(self, name)))
-        # The default links and shock name the default channels; with other channels they
-        # would only produce "unknown channel" errors for fields the reader never filled in.
-        known = {c.name for c in self.channels if isinstance(c, Channel)} if isinstance(self.channels, tuple) else set()
-        if self.links == _DEFAULT_LINKS and not {n for l in self.links for n in (l.source, l.target)} <= known:
-            object.__setattr__(self, "links", ())
-        if self.shock == _DEFAULT_SHOCK and self.shock.channel not in known:
-            object.__setattr__(self, "shock", None)
-        _validate(self)
+        check(self)
 
 
 @dataclass(frozen=True)
@@ -245,78 +256,42 @@ class _ClosedLoop(ArithmeticError):
     """The visit equations have no finite solution: visitors circle forever."""
 
 
-def _validate(inputs: OmnichannelInputs) -> None:
-    problems: list[Problem] = []
-    channels, links, shock = inputs.channels, inputs.links, inputs.shock
-
-    names = check_named_items(
-        problems, channels, Channel, field="channels", max_items=MAX_CHANNELS,
-        shape="{name, traffic, conversion_rate, aov, fee_rate}",
-    )
-    known = set(names)
-    listing = ", ".join(names) or "(belum ada kanal yang sah)"
-
-    if not isinstance(links, tuple) or len(links) > MAX_LINKS:
-        count = f" (sekarang {len(links)})" if isinstance(links, tuple) else ""
-        problems.append(Problem("links", f"harus berisi 0–{MAX_LINKS} tautan{count}", links))
-        links = ()
+@rule(OmnichannelInputs)
+def _links_lead_somewhere(inputs: Checked) -> Iterator[Problem]:
+    """No link from a channel to itself, and at most every visitor leaves a channel."""
     outgoing: dict[str, float] = {}
-    pairs: dict[tuple[str, str], int] = {}
-    for i, link in enumerate(links):
-        if not isinstance(link, Link):
-            problems.append(Problem(f"links.{i}", "harus berupa tautan {from, to, rate}", link))
-            continue
-        before = len(problems)
-        check_fields(link, problems, prefix=f"links.{i}.")
-        bad = {p.field for p in problems[before:]}
-        for key, name in (("from", link.source), ("to", link.target)):
-            if f"links.{i}.{key}" not in bad and name not in known:
-                problems.append(Problem(f"links.{i}.{key}", f"kanal tidak dikenal: {name!r}; yang ada: {listing}", name))
-                bad.add(f"links.{i}.{key}")
-        if bad & {f"links.{i}.from", f"links.{i}.to"}:
+    for i, link in enumerate(inputs.links):
+        if link is None or not link.ok("from", "to"):
             continue
         if link.source == link.target:
-            problems.append(Problem(f"links.{i}.to", f"tautan dari kanal {link.source!r} ke dirinya sendiri tidak boleh", link.target))
-            continue
-        pair = (link.source, link.target)
-        if pair in pairs:
-            problems.append(Problem(f"links.{i}", f"tautan {link.source!r} → {link.target!r} sudah ada di links.{pairs[pair]}; gabungkan rate-nya", None))
-            continue
-        pairs[pair] = i
-        if f"links.{i}.rate" not in bad:
+            yield Problem(f"links.{i}.to", f"tautan dari kanal {link.source!r} ke dirinya sendiri tidak boleh", link.target)
+        elif link.ok():
             outgoing[link.source] = outgoing.get(link.source, 0.0) + link.rate
     for name, total in outgoing.items():
         if total > 1 + _SUM_SLACK:
-            problems.append(
-                Problem("links", f"rate tautan keluar dari kanal {name!r} berjumlah {format_number(round(total, 6))}; paling besar 1 (semua pengunjung yang tidak membeli)", total)
-            )
+            message = f"rate tautan keluar dari kanal {name!r} berjumlah {format_number(total, decimals=6)}; paling besar 1 (semua pengunjung yang tidak membeli)"
+            yield Problem("links", message, total)
 
-    if shock is not None:
-        if not isinstance(shock, Shock):
-            problems.append(Problem("shock", "harus berupa {channel, traffic_drop} atau null", shock))
-        else:
-            before = len(problems)
-            check_fields(shock, problems, prefix="shock.")
-            if not any(p.field == "shock.channel" for p in problems[before:]) and shock.channel not in known:
-                problems.append(Problem("shock.channel", f"kanal tidak dikenal: {shock.channel!r}; yang ada: {listing}", shock.channel))
 
-    if not problems:
-        # The only check that needs the whole system: can the visits be solved at all?
-        # Dropping a channel or traffic later only removes flow, so what solves here solves there.
-        try:
-            _flow(channels, links, [c.traffic for c in channels])
-        except _ClosedLoop:
-            trapped = _trapped(channels, links)
-            where = f" antara kanal {', '.join(trapped)}" if trapped else ""
-            problems.append(
-                Problem(
-                    "links",
-                    f"tautan membentuk putaran tertutup{where}: pengunjung berputar terus tanpa membeli atau pergi. "
-                    "Turunkan rate tautan di putaran itu atau beri conversion_rate lebih dari 0",
-                    None,
-                )
-            )
-    raise_if(problems)
+@rule(OmnichannelInputs)
+def _no_closed_loop(inputs: Checked) -> Iterator[Problem]:
+    """The only check that needs the whole system: can the visits be solved at all?
+
+    Dropping a channel or traffic later only removes flow, so what solves here solves there.
+    """
+    if not inputs.ok():
+        return
+    built = inputs.built()
+    try:
+        _flow(built.channels, built.links, [c.traffic for c in built.channels])
+    except _ClosedLoop:
+        trapped = _trapped(built.channels, built.links)
+        where = f" antara kanal {', '.join(trapped)}" if trapped else ""
+        yield Problem(
+            "links",
+            f"tautan membentuk putaran tertutup{where}: pengunjung berputar terus tanpa membeli atau pergi. "
+            "Turunkan rate tautan di putaran itu atau beri conversion_rate lebih dari 0",
+        )
 
 
 def _trapped(channels: Sequence[Channel], links: Sequence[Link]) -> list[str]:
@@ -480,50 +455,4 @@ def simulate_omnichannel(*, inputs: OmnichannelInputs) -> OmnichannelResult:
     )
 
 
-def _channels_unreadable(problems: list[Problem]) -> bool:
-    return any(p.field.split(".")[0] == "channels" for p in problems)
-
-
-_channel_list = list_of(Channel, min_items=1, max_items=MAX_CHANNELS, what="kanal")
-_link_list = list_of(Link, max_items=MAX_LINKS, what="tautan")
-
-
-def _channels_from_json(problems: list[Problem], field: str, value: Any) -> Any:
-    before = len(problems)
-    channels = _channel_list(problems, field, value)
-    if len(problems) > before and channels:
-        # The list as a whole is refused (the model then checks the rest against the
-        # default channels), but each channel that could be read is still checked by
-        # the one validation, so the reader sees every problem in one pass.
-        for i, channel in enumerate(channels):
-            if channel is None:
-                continue
-            try:
-                OmnichannelInputs(channels=(channel,), links=(), shock=None)
-            except InputError as error:
-                problems.extend(Problem(p.field.replace(f"{field}.0.", f"{field}.{i}.", 1), p.message, p.input) for p in error.problems)
-    return channels
-
-
-# When the channel list itself cannot be read, the remaining fields are checked
-# against the default channels; links and a shock naming the reader's own
-# channels would then be reported as unknown. They wait until the channels read.
-def _links_from_json(problems: list[Problem], field: str, value: Any) -> Any:
-    links = _link_list(problems, field, value)
-    return () if _channels_unreadable(problems) else links
-
-
-def _shock_from_json(problems: list[Problem], field: str, value: Any) -> Any:
-    if value is None:
-        return None  # JSON null: no shock
-    shock = from_mapping(Shock, value, prefix=f"{field}.", problems=problems)
-    return None if _channels_unreadable(problems) else shock
-
-
-SIMULATOR = Simulator(
-    "omnichannel",
-    "Lalu lintas omnichannel",
-    OmnichannelInputs,
-    simulate_omnichannel,
-    converters={"channels": _channels_from_json, "links": _links_from_json, "shock": _shock_from_json},
-)
+SIMULATOR = Simulator("omnichannel", "Lalu lintas omnichannel", OmnichannelInputs, simulate_omnichannel)

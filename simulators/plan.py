@@ -6,12 +6,10 @@ import csv
 import datetime as _dt
 import io
 from dataclasses import dataclass
-from typing import Any
 
 from ._registry import Simulator
-from ._validate import check_text, parse_date, raise_if
+from ._validate import check, items, same_as, text
 from .cadence import CadenceInputs, CalendarEntry, simulate_cadence
-from .errors import InputError, Problem
 
 __all__ = ["PLAN_WEEKS", "PlanInputs", "PlanResult", "PlanTask", "PlanWeek", "simulate_plan"]
 
@@ -85,14 +83,17 @@ class PlanInputs:
             unique; each gets its own catalog and CTA tasks.
     """
 
-    start_date: _dt.date = _dt.date(2026, 12, 7)
-    posts_per_day: float = 2
-    channels: tuple[str, ...] = ("TikTok Shop", "Marketplace", "Instagram")
+    # posts_per_day and start_date follow the cadence model's rules, written once there.
+    start_date: _dt.date = same_as(CadenceInputs, "start_date", default=_dt.date(2026, 12, 7))
+    posts_per_day: float = same_as(CadenceInputs, "posts_per_day", default=2)
+    channels: tuple[str, ...] = items(
+        text(max_length=NAME_LENGTH, single_line=True), default=("TikTok Shop", "Marketplace", "Instagram"),
+        min_items=1, max_items=MAX_CHANNELS, what="nama kanal", example='["TikTok Shop", "Marketplace"]',
+        unique=True, duplicate="nama kanal {value!r} sudah ada di {first}; nama harus unik",
+    )
 
     def __post_init__(self) -> None:
-        if isinstance(self.channels, list):
-            object.__setattr__(self, "channels", tuple(self.channels))
-        _validate(self)
+        check(self)
 
     def cadence_inputs(self) -> CadenceInputs:
         """The cadence model's inputs for the posting calendar: 8 weeks from start_date."""
@@ -155,34 +156,6 @@ class PlanResult:
     posts: int
     ics: str
     csv: str
-
-
-def _validate(inputs: PlanInputs) -> None:
-    problems: list[Problem] = []
-    # posts_per_day and start_date follow the cadence model's rules, written once there.
-    try:
-        CadenceInputs(posts_per_day=inputs.posts_per_day, weeks=PLAN_WEEKS, start_date=inputs.start_date)
-    except InputError as error:
-        problems.extend(p for p in error.problems if p.field in ("posts_per_day", "start_date"))
-
-    channels = inputs.channels
-    if not isinstance(channels, tuple) or not 1 <= len(channels) <= MAX_CHANNELS:
-        count = f" (sekarang {len(channels)})" if isinstance(channels, tuple) else ""
-        problems.append(Problem("channels", f"harus berisi 1–{MAX_CHANNELS} nama kanal{count}", channels))
-        channels = ()
-    seen: dict[str, int] = {}
-    for i, name in enumerate(channels):
-        if not check_text(problems, f"channels.{i}", name, NAME_LENGTH):
-            continue
-        if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in name):
-            problems.append(Problem(f"channels.{i}", "tidak boleh berisi baris baru, tab atau karakter kendali lain", name))
-            continue
-        key = name.strip().casefold()
-        if key in seen:
-            problems.append(Problem(f"channels.{i}", f"nama kanal {name!r} sudah ada di channels.{seen[key]}; nama harus unik", name))
-        else:
-            seen[key] = i
-    raise_if(problems)
 
 
 def _posting_task(entries: list[CalendarEntry]) -> PlanTask:
@@ -323,17 +296,4 @@ def simulate_plan(*, inputs: PlanInputs) -> PlanResult:
     )
 
 
-def _channel_names(problems: list[Problem], field: str, value: Any) -> Any:
-    if not isinstance(value, list):
-        problems.append(Problem(field, 'harus berupa daftar (list) nama kanal, mis. ["TikTok Shop", "Marketplace"]', value))
-        return None
-    return tuple(value)
-
-
-SIMULATOR = Simulator(
-    "plan",
-    "Rencana aksi 8 minggu",
-    PlanInputs,
-    simulate_plan,
-    converters={"start_date": parse_date, "channels": _channel_names},
-)
+SIMULATOR = Simulator("plan", "Rencana aksi 8 minggu", PlanInputs, simulate_plan)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
 from ._registry import Simulator
-from ._validate import MAX_MONEY, check_fields, number, raise_if, ratio
+from ._validate import MAX_MONEY, check, number, ratio, same_as
 
 __all__ = ["RoiInputs", "RoiResult", "profit_from_revenue", "roi_field", "simulate_roi"]
 
 _RATE = "pecahan 0–1, mis. 0.025 untuk 2,5 %"
+_PERCENT = "persen"  # the unit a reader types a fraction in (2,5 for 0.025)
+_RUPIAH = "Rupiah"
 
 
 @dataclass(frozen=True)
@@ -31,19 +32,19 @@ class RoiInputs:
         fixed_costs: Rupiah of other campaign costs (creative, samples, …).
     """
 
-    ad_spend: float = number(default=2_000_000, minimum=0, maximum=MAX_MONEY)
-    cpm: float = number(default=25_000, above=0, maximum=MAX_MONEY)
-    ctr: float = number(default=0.015, minimum=0, maximum=1, hint=_RATE)
-    conversion_rate: float = number(default=0.03, minimum=0, maximum=1, hint=_RATE)
-    aov: float = number(default=150_000, minimum=0, maximum=MAX_MONEY)
-    cogs_rate: float = number(default=0.40, minimum=0, maximum=1, hint=_RATE)
-    platform_fee_rate: float = number(default=0.08, minimum=0, maximum=1, hint=_RATE)
-    affiliate_rate: float = number(default=0.0, minimum=0, maximum=1, hint=_RATE)
-    return_rate: float = number(default=0.05, minimum=0, maximum=1, hint=_RATE)
-    fixed_costs: float = number(default=250_000, minimum=0, maximum=MAX_MONEY)
+    ad_spend: float = number(default=2_000_000, minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
+    cpm: float = number(default=25_000, above=0, maximum=MAX_MONEY, unit=_RUPIAH)
+    ctr: float = number(default=0.015, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
+    conversion_rate: float = number(default=0.03, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
+    aov: float = number(default=150_000, minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
+    cogs_rate: float = number(default=0.40, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
+    platform_fee_rate: float = number(default=0.08, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
+    affiliate_rate: float = number(default=0.0, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
+    return_rate: float = number(default=0.05, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
+    fixed_costs: float = number(default=250_000, minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
 
     def __post_init__(self) -> None:
-        _validate(self)
+        check(self)
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,7 @@ def roi_field(name: str) -> Any:
     For models that take ROI parameters (e.g. a recovery plan's CPM), so each
     rule is written once, here.
     """
-    source = next(f for f in dataclasses.fields(RoiInputs) if f.name == name)
-    return dataclasses.field(default=source.default, metadata=source.metadata)
-
-
-def _validate(inputs: RoiInputs) -> None:
-    problems: list = []
-    check_fields(inputs, problems)
-    raise_if(problems)
+    return same_as(RoiInputs, name)
 
 
 def _kept_margin(inputs: RoiInputs) -> float:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
-from dataclasses import MISSING, dataclass
-from typing import Any
+from dataclasses import dataclass
+from typing import Iterator
 
 from ._registry import Simulator
-from ._validate import MAX_MONEY, check_fields, check_named_items, from_mapping, list_of, number, raise_if, text
+from ._validate import MAX_MONEY, Checked, check, choice, first_in, items, names_in, nested, number, rule, text
 from .errors import Problem
 from .roi import RoiInputs, RoiResult, roi_field, simulate_roi
 
@@ -27,6 +26,8 @@ MAX_WEEKS = 52
 NAME_LENGTH = 40
 
 _RATE = "pecahan 0–1, mis. 0.5 untuk 50 %"
+_PERCENT = "persen"  # the unit a reader types a fraction in (50 for 0.5)
+_RUPIAH = "Rupiah"
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class RunwayChannel:
     """
 
     name: str = text(max_length=NAME_LENGTH)
-    weekly_revenue: float = number(default=MISSING, minimum=0, maximum=MAX_MONEY)
+    weekly_revenue: float = number(minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,10 @@ class RevenueShock:
             than the horizon means it lasts the whole horizon.
     """
 
-    channel: str | None = None
-    revenue_drop: float = number(default=0.5, minimum=0, maximum=1, hint=_RATE)
+    channel: str | None = choice(
+        default=None, options=names_in("channels"), what="kanal", nullable=True, max_length=NAME_LENGTH, fill=first_in("channels")
+    )
+    revenue_drop: float = number(default=0.5, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
     weeks: int = number(default=8, minimum=1, maximum=MAX_WEEKS, integer=True)
 
 
@@ -77,8 +80,8 @@ class RecoveryPlan:
             defaults.
     """
 
-    weekly_ad_spend: float = number(default=1_500_000, minimum=0, maximum=MAX_MONEY)
-    weekly_content_costs: float = number(default=150_000, minimum=0, maximum=MAX_MONEY)
+    weekly_ad_spend: float = number(default=1_500_000, minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
+    weekly_content_costs: float = number(default=150_000, minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
     ramp_weeks: int = number(default=4, minimum=0, maximum=MAX_WEEKS, integer=True)
     start_week: int = number(default=1, minimum=1, maximum=MAX_WEEKS, integer=True)
     cpm: float = roi_field("cpm")
@@ -131,22 +134,20 @@ class RunwayInputs:
         horizon_weeks: weeks simulated, a whole number 1–52.
     """
 
-    channels: tuple[RunwayChannel, ...] = _DEFAULT_CHANNELS
-    gross_margin: float = number(default=0.5, minimum=0, maximum=1, hint=_RATE)
-    fixed_weekly_costs: float = number(default=3_500_000, minimum=0, maximum=MAX_MONEY)
-    cash_on_hand: float = number(default=1_500_000, minimum=0, maximum=MAX_MONEY)
-    shock: RevenueShock = RevenueShock()
-    plan: RecoveryPlan = RecoveryPlan()
+    channels: tuple[RunwayChannel, ...] = items(
+        RunwayChannel, default=_DEFAULT_CHANNELS, min_items=1, max_items=MAX_CHANNELS, what="kanal",
+        unique="name", duplicate="nama kanal {value!r} sudah dipakai di {first}; nama harus unik",
+    )
+    gross_margin: float = number(default=0.5, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
+    fixed_weekly_costs: float = number(default=3_500_000, minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
+    cash_on_hand: float = number(default=1_500_000, minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
+    # A shock without a channel hits the first one; the inputs echo its name.
+    shock: RevenueShock = nested(RevenueShock, default=RevenueShock())
+    plan: RecoveryPlan = nested(RecoveryPlan, default=RecoveryPlan(), what="objek rencana pemulihan")
     horizon_weeks: int = number(default=12, minimum=1, maximum=MAX_WEEKS, integer=True)
 
     def __post_init__(self) -> None:
-        if isinstance(self.channels, list):
-            object.__setattr__(self, "channels", tuple(self.channels))
-        # A shock without a channel hits the first one; the inputs echo its name.
-        first = self.channels[0] if isinstance(self.channels, tuple) and self.channels else None
-        if isinstance(self.shock, RevenueShock) and self.shock.channel is None and isinstance(first, RunwayChannel):
-            object.__setattr__(self, "shock", dataclasses.replace(self.shock, channel=first.name))
-        _validate(self)
+        check(self)
 
 
 @dataclass(frozen=True)
@@ -235,38 +236,12 @@ class RunwayResult:
     final_cash_with_plan: float
 
 
-def _validate(inputs: RunwayInputs) -> None:
-    problems: list[Problem] = []
-    check_fields(inputs, problems)
-
-    names = check_named_items(
-        problems, inputs.channels, RunwayChannel, field="channels", max_items=MAX_CHANNELS,
-        shape="{name, weekly_revenue}",
-    )
-
-    shock = inputs.shock
-    if not isinstance(shock, RevenueShock):
-        problems.append(Problem("shock", "harus berupa objek {channel, revenue_drop, weeks}", shock))
-    else:
-        check_fields(shock, problems, prefix="shock.")
-        if shock.channel is not None and (not isinstance(shock.channel, str) or shock.channel not in names) and names:
-            listing = ", ".join(names)
-            problems.append(Problem("shock.channel", f"kanal tidak dikenal: {shock.channel!r}; pilih salah satu: {listing}", shock.channel))
-
-    plan = inputs.plan
-    if not isinstance(plan, RecoveryPlan):
-        problems.append(Problem("plan", "harus berupa objek rencana pemulihan {weekly_ad_spend, ramp_weeks, start_week, …}", plan))
-    else:
-        before = len(problems)
-        check_fields(plan, problems, prefix="plan.")
-        horizon = inputs.horizon_weeks
-        start_ok = not any(p.field == "plan.start_week" for p in problems[before:])
-        horizon_ok = not any(p.field == "horizon_weeks" for p in problems)
-        if start_ok and horizon_ok and plan.start_week > horizon:
-            problems.append(
-                Problem("plan.start_week", f"harus paling besar horizon_weeks ({horizon}): rencana yang mulai sesudah horizon tidak terlihat", plan.start_week)
-            )
-    raise_if(problems)
+@rule(RunwayInputs)
+def _plan_starts_within_horizon(inputs: Checked) -> Iterator[Problem]:
+    plan, horizon = inputs.plan, inputs.horizon_weeks
+    if plan.ok("start_week") and plan.start_week > horizon:
+        message = f"harus paling besar horizon_weeks ({horizon}): rencana yang mulai sesudah horizon tidak terlihat"
+        yield Problem("plan.start_week", message, plan.start_week)
 
 
 def _size(week: int, plan: RecoveryPlan) -> float:
@@ -402,59 +377,4 @@ def simulate_runway(*, inputs: RunwayInputs) -> RunwayResult:
     )
 
 
-def _channels_unreadable(problems: list[Problem]) -> bool:
-    return any(p.field.split(".")[0] == "channels" for p in problems)
-
-
-def _also_check(problems: list[Problem], before: int, built: Any, prefix: str) -> None:
-    """A nested object with a structural problem (e.g. an unknown key) is set aside
-    before the top-level check; check its values now so every problem shows at once."""
-    if len(problems) > before and isinstance(built, (RunwayChannel, RevenueShock, RecoveryPlan)):
-        check_fields(built, problems, prefix=prefix)
-
-
-_channel_items = list_of(RunwayChannel, min_items=1, max_items=MAX_CHANNELS, what="kanal")
-
-
-def _channel_list(problems: list[Problem], field: str, value: Any) -> Any:
-    before = len(problems)
-    channels = _channel_items(problems, field, value)
-    for index, channel in enumerate(channels or ()):
-        _also_check(problems, before, channel, f"{field}.{index}.")
-    return channels
-
-
-def _object(cls: type, what: str) -> Any:
-    def convert(problems: list[Problem], field: str, value: Any) -> Any:
-        if value is None:
-            problems.append(Problem(field, f"wajib berupa objek {what}, bukan null", value))
-            return None
-        before = len(problems)
-        built = from_mapping(cls, value, prefix=f"{field}.", problems=problems)
-        _also_check(problems, before, built, f"{field}.")
-        return built
-
-    return convert
-
-
-_plan_object = _object(RecoveryPlan, "{weekly_ad_spend, ramp_weeks, start_week, …}")
-_shock_object = _object(RevenueShock, "{channel, revenue_drop, weeks}")
-
-
-# When the channel list itself cannot be read, the other fields are checked against
-# the default channels; a shock naming the reader's own channel would then be
-# reported as unknown. Its channel waits until the channels read.
-def _shock_from_json(problems: list[Problem], field: str, value: Any) -> Any:
-    shock = _shock_object(problems, field, value)
-    if shock is not None and _channels_unreadable(problems):
-        return dataclasses.replace(shock, channel=None)
-    return shock
-
-
-SIMULATOR = Simulator(
-    "runway",
-    "Simulasi guncangan omzet",
-    RunwayInputs,
-    simulate_runway,
-    converters={"channels": _channel_list, "shock": _shock_from_json, "plan": _plan_object},
-)
+SIMULATOR = Simulator("runway", "Simulasi guncangan omzet", RunwayInputs, simulate_runway)

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from simulators._format import format_number as _digits
+
 __all__ = [
     "Catalog",
     "DataError",
@@ -130,6 +132,22 @@ class Catalog:
     def assumptions(self) -> list[Figure]:
         return [f for f in self.figures.values() if f.is_assumption]
 
+    def readable(self, text: str) -> str:
+        """``text`` (an assumption's reasoning) with every figure id it names replaced by
+        that figure's meaning in quotes, and data file names by what they hold: readers see
+        words, contributors keep the ids in the CSV.
+
+        >>> c = Catalog(figures={"roi.cpm": Figure("roi.cpm", "25000", "Rupiah", "Biaya per 1.000 tayangan")})
+        >>> c.readable("Sama dengan bawaan kalkulator ROI (roi.cpm), lihat fakta roi.cpm di data/sources.csv.")
+        'Sama dengan bawaan kalkulator ROI (“Biaya per 1.000 tayangan”), lihat “Biaya per 1.000 tayangan” di daftar sumber.'
+        """
+        if not self.figures:
+            return text
+        ids = "|".join(re.escape(i) for i in sorted(self.figures, key=len, reverse=True))
+        named = re.compile(rf"(?:\bfakta\s+)?(?<![\w.])(?P<id>{ids})(?![\w])")
+        text = named.sub(lambda m: f"“{self.figures[m['id']].meaning}”", text)
+        return re.sub(r"\bdata/(?:sources|facts)\.csv\b", "daftar sumber", text)
+
 
 # ---------------------------------------------------------------------------
 # Formatting
@@ -152,12 +170,7 @@ def format_number(value: str | float | Decimal, *, grouping: bool = True) -> str
     ('0,015', '528,6', '-2.500,5')
     """
     number = value if isinstance(value, Decimal) else _decimal(str(value))
-    text = format(number.normalize(), "f")
-    sign = "-" if text.startswith("-") else ""
-    whole, _, fraction = text.lstrip("-").partition(".")
-    if grouping:
-        whole = f"{int(whole):,}".replace(",", ".")
-    return sign + whole + ("," + fraction if fraction else "")
+    return _digits(number, grouping=grouping)
 
 
 def format_date(value: str) -> str:
@@ -196,8 +209,8 @@ def _split_unit(unit: str) -> tuple[str, str]:
             return f"rupiah:{scale}", unit[len(scale) + len(" rupiah"):].strip()
     if lower.startswith("rupiah"):
         return "rupiah", unit[len("rupiah"):].strip()
-    if lower == "tahun":
-        return "tahun", ""
+    if lower in ("tahun", "level"):
+        return lower, ""
     return "lain", unit
 
 
@@ -229,6 +242,11 @@ def format_value(value: str, unit: str) -> str:
     ('Rp 150.000', 'Rp 25.000 per 1.000 tayangan')
     >>> format_value("7", "hari"), format_value("2022", "tahun"), format_value("13", "tahun")
     ('7 hari', 'tahun 2022', '13 tahun')
+
+    A level is a rank, named before its number as sellers say it:
+
+    >>> format_value("3", "level")
+    'level 3'
     """
     kind, rest = _split_unit(unit)
     if kind == "tanggal":
@@ -247,6 +265,8 @@ def format_value(value: str, unit: str) -> str:
         return _join(_join(f"Rp {bare}", scale), rest)
     if kind == "tahun":
         return f"tahun {bare}" if _is_calendar_year(value) else f"{bare} tahun"
+    if kind == "level":
+        return f"level {bare}"
     return _join(bare, rest)
 
 
@@ -273,6 +293,8 @@ def format_range(low: Figure, high: Figure) -> str:
         return _join(_join(f"Rp {span}", kind.partition(":")[2]), rest)
     if kind == "tahun":
         return f"{span} tahun"
+    if kind == "level":
+        return f"level {span}"
     return _join(span, rest)
 
 

@@ -1,77 +1,140 @@
-"""Hypothesis strategies shared by the model tests."""
+"""Hypothesis strategies shared by the model tests.
+
+Every limit comes from the models' declarations (:func:`simulators._validate.declared`):
+when a model's range changes, the drawn inputs follow. A strategy narrows a
+range only where its tests need it (money up to Rp 1 miliar keeps the sums far
+from float trouble; a posting rhythm of at least 0,01 a day keeps plans
+non-empty) and says so with ``low``/``high``, which must stay inside the
+declared range.
+"""
+
+import math
 
 from hypothesis import strategies as st
 
-rates = st.floats(min_value=0, max_value=1, allow_nan=False)
-money = st.floats(min_value=0, max_value=1e9, allow_nan=False)
-positive_money = st.floats(min_value=1, max_value=1e9, allow_nan=False)
+from simulators._validate import declared
+
+
+def number_in(cls, path, *, low=None, high=None):
+    """Numbers inside the declared range of ``cls.path``, optionally narrowed to [low, high]."""
+    spec = declared(cls, path)
+    bottom, open_bottom = (spec.minimum, False) if spec.minimum is not None else (spec.above, spec.above is not None)
+    top, open_top = (spec.maximum, False) if spec.maximum is not None else (spec.below, spec.below is not None)
+    if low is not None:
+        assert bottom is None or low >= bottom, f"{path}: {low} is below the declared range"
+        if bottom is None or low > bottom:
+            bottom, open_bottom = low, False
+    if high is not None:
+        assert top is None or high <= top, f"{path}: {high} is above the declared range"
+        if top is None or high < top:
+            top, open_top = high, False
+    if spec.integer:
+        first = None if bottom is None else math.floor(bottom) + 1 if open_bottom and float(bottom).is_integer() else math.ceil(bottom)
+        last = None if top is None else math.ceil(top) - 1 if open_top and float(top).is_integer() else math.floor(top)
+        return st.integers(first, last)
+    return st.floats(min_value=bottom, max_value=top, exclude_min=open_bottom, exclude_max=open_top, allow_nan=False, allow_infinity=False)
+
+
+def date_in(cls, path):
+    """Days inside the declared range of ``cls.path``."""
+    spec = declared(cls, path)
+    return st.dates(spec.earliest, spec.latest)
+
+
+def options_of(cls, path):
+    """One of the fixed options declared for ``cls.path``."""
+    return st.sampled_from(list(declared(cls, path).options))
+
+
+def size_of(cls, path, *, at_most=None):
+    """``(min_items, max_items)`` of the list ``cls.path``, the top lowered to ``at_most``."""
+    spec = declared(cls, path)
+    return spec.min_items, spec.max_items if at_most is None else min(at_most, spec.max_items)
+
+
+# --- roi -----------------------------------------------------------------------
+
+
+def _roi():
+    from simulators.roi import RoiInputs
+
+    return RoiInputs
+
+
+rates = number_in(_roi(), "ctr")
+money = number_in(_roi(), "ad_spend", high=1e9)
+positive_money = number_in(_roi(), "cpm", low=1, high=1e9)
 
 
 @st.composite
 def roi_inputs(draw):
-    from simulators.roi import RoiInputs
-
+    RoiInputs = _roi()
     return RoiInputs(
         ad_spend=draw(money),
         cpm=draw(positive_money),
         ctr=draw(rates),
-        conversion_rate=draw(rates),
-        aov=draw(money),
-        cogs_rate=draw(rates),
-        platform_fee_rate=draw(rates),
-        affiliate_rate=draw(rates),
-        return_rate=draw(rates),
-        fixed_costs=draw(money),
+        conversion_rate=draw(number_in(RoiInputs, "conversion_rate")),
+        aov=draw(number_in(RoiInputs, "aov", high=1e9)),
+        cogs_rate=draw(number_in(RoiInputs, "cogs_rate")),
+        platform_fee_rate=draw(number_in(RoiInputs, "platform_fee_rate")),
+        affiliate_rate=draw(number_in(RoiInputs, "affiliate_rate")),
+        return_rate=draw(number_in(RoiInputs, "return_rate")),
+        fixed_costs=draw(number_in(RoiInputs, "fixed_costs", high=1e9)),
     )
 
 
-# --- cadence ---------------------------------------------------------------
-
-pillars = st.sampled_from(["edukasi", "hiburan", "bukti sosial"])
-posts_per_day = st.floats(min_value=0.01, max_value=10, allow_nan=False)
+# --- cadence -------------------------------------------------------------------
 
 
-@st.composite
-def mix_items(draw, min_size=1, max_size=10):
-    """A valid cadence mix: distinct type names, pillars, whole weights 1–21."""
-    from simulators.cadence import MixItem
+def _cadence():
+    from simulators.cadence import CadenceInputs, MixItem
 
-    names = draw(
-        st.lists(
-            st.sampled_from(
-                ["storytelling", "tutorial", "ugc", "promo", "behind the scenes", "tanya jawab", "unboxing", "resep", "review", "tips"]
-            ),
-            min_size=min_size,
-            max_size=max_size,
-            unique=True,
-        )
-    )
-    return tuple(MixItem(type=name, pillar=draw(pillars), weight=draw(st.integers(1, 21))) for name in names)
+    return CadenceInputs, MixItem
+
+
+pillars = options_of(_cadence()[1], "pillar")
+posts_per_day = number_in(_cadence()[0], "posts_per_day", low=0.01)
+
+_MIX_TYPES = ["storytelling", "tutorial", "ugc", "promo", "behind the scenes", "tanya jawab", "unboxing", "resep", "review", "tips"]
 
 
 @st.composite
-def cadence_inputs(draw, max_weeks=52):
-    import datetime
+def mix_items(draw, min_size=None, max_size=None):
+    """A valid cadence mix: distinct type names, pillars, whole weights within the declared range."""
+    CadenceInputs, MixItem = _cadence()
+    low, high = size_of(CadenceInputs, "mix", at_most=len(_MIX_TYPES))
+    names = draw(st.lists(st.sampled_from(_MIX_TYPES), min_size=min_size or low, max_size=max_size or high, unique=True))
+    weight = number_in(MixItem, "weight")
+    return tuple(MixItem(type=name, pillar=draw(pillars), weight=draw(weight)) for name in names)
 
-    from simulators.cadence import CadenceInputs
 
+@st.composite
+def cadence_inputs(draw, max_weeks=None):
+    CadenceInputs, _ = _cadence()
     return CadenceInputs(
         posts_per_day=draw(posts_per_day),
-        weeks=draw(st.integers(1, max_weeks)),
-        minutes_per_video=draw(st.floats(min_value=0.1, max_value=600, allow_nan=False)),
-        batch_saving=draw(st.floats(min_value=0, max_value=0.99, allow_nan=False)),
-        hours_per_week=draw(st.floats(min_value=0, max_value=168, allow_nan=False)),
-        views_per_post=draw(st.floats(min_value=0, max_value=1e9, allow_nan=False)),
-        weekly_growth=draw(st.floats(min_value=-0.5, max_value=1, allow_nan=False)),
-        saturation_posts_per_day=draw(st.floats(min_value=0.01, max_value=10, allow_nan=False)),
-        start_date=draw(st.dates(datetime.date(2000, 1, 1), datetime.date(2100, 12, 31))),
+        weeks=draw(number_in(CadenceInputs, "weeks", high=max_weeks)),
+        minutes_per_video=draw(number_in(CadenceInputs, "minutes_per_video", low=0.1)),
+        batch_saving=draw(number_in(CadenceInputs, "batch_saving", high=0.99)),
+        hours_per_week=draw(number_in(CadenceInputs, "hours_per_week")),
+        views_per_post=draw(number_in(CadenceInputs, "views_per_post")),
+        weekly_growth=draw(number_in(CadenceInputs, "weekly_growth")),
+        saturation_posts_per_day=draw(number_in(CadenceInputs, "saturation_posts_per_day", low=0.01)),
+        start_date=draw(date_in(CadenceInputs, "start_date")),
         mix=draw(mix_items()),
     )
 
 
-# --- omnichannel -------------------------------------------------------------
+# --- omnichannel -----------------------------------------------------------------
 
-visits = st.floats(min_value=0, max_value=1e6, allow_nan=False)
+
+def _omnichannel():
+    from simulators.omnichannel import Channel, Link, OmnichannelInputs, Shock
+
+    return Channel, Link, OmnichannelInputs, Shock
+
+
+visits = number_in(_omnichannel()[0], "traffic", high=1e6)
 
 
 @st.composite
@@ -85,12 +148,19 @@ def omnichannel_inputs(draw, max_channels=5, with_shock=None):
     from hypothesis import assume
 
     from simulators import InputError
-    from simulators.omnichannel import Channel, Link, OmnichannelInputs, Shock
 
-    n = draw(st.integers(min_value=1, max_value=max_channels))
+    Channel, Link, OmnichannelInputs, Shock = _omnichannel()
+    low, high = size_of(OmnichannelInputs, "channels", at_most=max_channels)
+    n = draw(st.integers(min_value=low, max_value=high))
     names = [f"Kanal {i}" for i in range(n)]
     channels = tuple(
-        Channel(name, traffic=draw(visits), conversion_rate=draw(rates), aov=draw(money), fee_rate=draw(rates))
+        Channel(
+            name,
+            traffic=draw(visits),
+            conversion_rate=draw(number_in(Channel, "conversion_rate")),
+            aov=draw(number_in(Channel, "aov", high=1e9)),
+            fee_rate=draw(number_in(Channel, "fee_rate")),
+        )
         for name in names
     )
     pairs = [(a, b) for a in range(n) for b in range(n) if a != b]
@@ -100,13 +170,121 @@ def omnichannel_inputs(draw, max_channels=5, with_shock=None):
         targets.setdefault(a, []).append(b)
     links = []
     for a, bs in targets.items():
-        total = draw(rates)
+        total = draw(number_in(Link, "rate"))
         weights = [draw(st.floats(min_value=0.01, max_value=1)) for _ in bs]
         links += [Link(names[a], names[b], rate=total * w / sum(weights)) for b, w in zip(bs, weights)]
     shocked = draw(st.booleans()) if with_shock is None else with_shock
-    shock = Shock(draw(st.sampled_from(names)), traffic_drop=draw(rates)) if shocked else None
+    shock = Shock(draw(st.sampled_from(names)), traffic_drop=draw(number_in(Shock, "traffic_drop"))) if shocked else None
     try:
         return OmnichannelInputs(channels=channels, links=tuple(links), shock=shock)
     except InputError as error:
         assume(not any("putaran tertutup" in problem.message for problem in error.problems))
         raise
+
+
+# --- runway ----------------------------------------------------------------------
+
+
+@st.composite
+def runway_inputs(draw):
+    """Valid inputs across the whole allowed range (names unique by construction)."""
+    from simulators.runway import RecoveryPlan, RevenueShock, RunwayChannel, RunwayInputs
+
+    low, high = size_of(RunwayInputs, "channels")
+    count = draw(st.integers(low, high))
+    channels = tuple(RunwayChannel(f"Kanal {n}", draw(number_in(RunwayChannel, "weekly_revenue", high=1e9))) for n in range(count))
+    horizon = draw(number_in(RunwayInputs, "horizon_weeks"))
+    plan = RecoveryPlan(
+        weekly_ad_spend=draw(number_in(RecoveryPlan, "weekly_ad_spend", high=1e9)),
+        weekly_content_costs=draw(number_in(RecoveryPlan, "weekly_content_costs", high=1e9)),
+        ramp_weeks=draw(number_in(RecoveryPlan, "ramp_weeks")),
+        start_week=draw(number_in(RecoveryPlan, "start_week", high=horizon)),
+        cpm=draw(number_in(RecoveryPlan, "cpm", low=1, high=1e6)),
+        ctr=draw(number_in(RecoveryPlan, "ctr")),
+        conversion_rate=draw(number_in(RecoveryPlan, "conversion_rate")),
+        aov=draw(number_in(RecoveryPlan, "aov", high=1e9)),
+        cogs_rate=draw(number_in(RecoveryPlan, "cogs_rate")),
+        platform_fee_rate=draw(number_in(RecoveryPlan, "platform_fee_rate")),
+        affiliate_rate=draw(number_in(RecoveryPlan, "affiliate_rate")),
+        return_rate=draw(number_in(RecoveryPlan, "return_rate")),
+    )
+    shock = RevenueShock(
+        channel=draw(st.sampled_from([c.name for c in channels])),
+        revenue_drop=draw(number_in(RevenueShock, "revenue_drop")),
+        weeks=draw(number_in(RevenueShock, "weeks")),
+    )
+    return RunwayInputs(
+        channels=channels,
+        gross_margin=draw(number_in(RunwayInputs, "gross_margin")),
+        fixed_weekly_costs=draw(number_in(RunwayInputs, "fixed_weekly_costs", high=1e9)),
+        cash_on_hand=draw(number_in(RunwayInputs, "cash_on_hand", high=1e9)),
+        shock=shock,
+        plan=plan,
+        horizon_weeks=horizon,
+    )
+
+
+# --- campaign --------------------------------------------------------------------
+
+
+@st.composite
+def campaign_inputs(draw):
+    """Valid campaign inputs: shares that add up to 1 and are 0 for a phase without days."""
+    from simulators.campaign import CampaignEvent, CampaignInputs
+
+    shares = draw(st.lists(st.integers(0, 100), min_size=3, max_size=3).filter(lambda s: sum(s) > 0))
+    total = sum(shares)
+    pre_days, post_days = draw(number_in(CampaignInputs, "pre_peak_days")), draw(number_in(CampaignInputs, "post_peak_days"))
+    pre, peak, post = (s / total for s in shares)
+    if pre_days == 0:
+        pre, peak = 0.0, pre + peak
+    if post_days == 0:
+        peak, post = peak + post, 0.0
+    low, high = size_of(CampaignInputs, "events")
+    events = draw(st.lists(options_of(CampaignEvent, "event"), min_size=low, max_size=high, unique=True))
+    return CampaignInputs(
+        start_date=draw(date_in(CampaignInputs, "start_date")),
+        total_budget=draw(number_in(CampaignInputs, "total_budget")),
+        events=tuple(CampaignEvent(e, draw(number_in(CampaignEvent, "weight", low=0.01))) for e in events),
+        pre_peak_share=pre,
+        peak_share=max(0.0, 1 - pre - post),
+        post_peak_share=post,
+        pre_peak_days=pre_days,
+        peak_days=draw(number_in(CampaignInputs, "peak_days")),
+        post_peak_days=post_days,
+        pre_peak_roas=draw(number_in(CampaignInputs, "pre_peak_roas")),
+        peak_roas=draw(number_in(CampaignInputs, "peak_roas")),
+        post_peak_roas=draw(number_in(CampaignInputs, "post_peak_roas")),
+        cogs_rate=draw(number_in(CampaignInputs, "cogs_rate")),
+        platform_fee_rate=draw(number_in(CampaignInputs, "platform_fee_rate")),
+        affiliate_rate=draw(number_in(CampaignInputs, "affiliate_rate")),
+        return_rate=draw(number_in(CampaignInputs, "return_rate")),
+        fixed_costs_per_event=draw(number_in(CampaignInputs, "fixed_costs_per_event", high=1e9)),
+    )
+
+
+# --- plan ------------------------------------------------------------------------
+
+
+def channel_names():
+    """Channel names the plan accepts: any printable text up to the declared length, commas and emoji included."""
+    from simulators.plan import PlanInputs
+
+    return st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from([",", ";", "\\", "é", "🙂"]),
+        min_size=1,
+        max_size=declared(PlanInputs, "channels").of.max_length,
+    ).filter(lambda s: s.strip())
+
+
+@st.composite
+def plan_inputs(draw):
+    from simulators.plan import PlanInputs
+
+    low, high = size_of(PlanInputs, "channels")
+    channels = draw(st.lists(channel_names(), min_size=low, max_size=high, unique_by=lambda s: s.strip().casefold()))
+    return PlanInputs(
+        start_date=draw(date_in(PlanInputs, "start_date")),
+        posts_per_day=draw(number_in(PlanInputs, "posts_per_day", low=0.01)),
+        channels=tuple(channels),
+    )

@@ -83,3 +83,48 @@ class TestExplanationConditions:
     def test_unknown_output_is_a_template_bug(self):
         with pytest.raises(KeyError):
             holds("missing > 0", self.OUTPUTS)
+
+
+class TestLimitsFromDeclarations:
+    """The forms read list sizes, ranges and options from the models' declarations."""
+
+    URLS = {"script": "s", "css": "c", "pyodide": "p", "wheel": "w", "chart": "ch"}
+
+    @pytest.mark.parametrize("name", prerender.NAMES)
+    def test_every_list_has_the_declared_size(self, name):
+        import re
+
+        import simulators
+        from simulators._validate import declared
+
+        html = prerender.render(name, urls=self.URLS, uid="u")
+        lists = re.findall(r'data-list="([^"]+)" data-min="(\d+)" data-max="(\d+)"', html)
+        for path, low, high in lists:
+            spec = declared(simulators.SIMULATORS[name].inputs, path)
+            assert (int(low), int(high)) == (spec.min_items, spec.max_items), path
+        counts = {"roi": 0, "cadence": 1, "omnichannel": 2, "runway": 1, "campaign": 1, "plan": 1}
+        assert len(lists) == counts[name]
+
+    def test_a_changed_limit_reaches_the_form(self, monkeypatch):
+        import dataclasses
+
+        from simulators._validate import declared
+        from simulators.omnichannel import OmnichannelInputs
+
+        import simulators._validate as validate
+
+        spec = declared(OmnichannelInputs, "channels")
+        field = next(f for f in dataclasses.fields(OmnichannelInputs) if f.name == "channels")
+        monkeypatch.setattr(field, "metadata", {**field.metadata, "spec": dataclasses.replace(spec, max_items=7)})
+        monkeypatch.setattr(validate, "_PLANS", {})  # the checker's cached view of the fields
+        html = prerender.render("omnichannel", urls=self.URLS, uid="u")
+        assert 'data-list="channels" data-min="1" data-max="7"' in html
+        assert "dari paling banyak 7" in html
+
+    def test_ranges_and_options_in_help_texts(self):
+        cadence = prerender.render("cadence", urls=self.URLS, uid="u")
+        assert "1 sampai 52 minggu." in cadence and "Paling banyak 10." in cadence
+        assert '<option value="bukti sosial">Bukti sosial</option>' in cadence
+        campaign = prerender.render("campaign", urls=self.URLS, uid="u")
+        assert "(2025 sampai 2028)" in campaign and "0 sampai 60 hari sebelum puncak." in campaign
+        assert '<option value="12.12" selected>12.12 (Harbolnas)</option>' in campaign

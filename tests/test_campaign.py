@@ -8,7 +8,6 @@ import sys
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
@@ -25,6 +24,7 @@ from simulators._calendar import (
 )
 from simulators.campaign import CampaignEvent, CampaignInputs, simulate_campaign
 from simulators.roi import RoiInputs
+from tests.strategies import campaign_inputs
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # On a busy 2-core machine an example can pass hypothesis's 200 ms deadline
@@ -172,40 +172,6 @@ class TestWorkedExamples:
         assert peak.expected_profit == profit_from_revenue(revenue=2_000_000, inputs=roi)
         # 2.000.000 × 0,95 × (1 − 0,4 − 0,08 − 0,1) = 798.000; − 500.000 − 125.000 = 173.000
         assert peak.expected_profit == pytest.approx(173_000)
-
-
-@st.composite
-def campaign_inputs(draw):
-    shares = draw(st.lists(st.integers(0, 100), min_size=3, max_size=3).filter(lambda s: sum(s) > 0))
-    total = sum(shares)
-    pre_days, post_days = draw(st.integers(0, 60)), draw(st.integers(0, 60))
-    pre, peak, post = (s / total for s in shares)
-    if pre_days == 0:
-        pre, peak = 0.0, pre + peak
-    if post_days == 0:
-        peak, post = peak + post, 0.0
-    events = draw(st.lists(st.sampled_from(list(EVENT_NAMES)), min_size=1, max_size=14, unique=True))
-    rates = st.floats(min_value=0, max_value=1, allow_nan=False)
-    roas = st.floats(min_value=0, max_value=100, allow_nan=False)
-    return CampaignInputs(
-        start_date=draw(st.dates(SUPPORTED_FROM, SUPPORTED_TO)),
-        total_budget=draw(st.floats(min_value=0, max_value=1e12, allow_nan=False)),
-        events=tuple(CampaignEvent(e, draw(st.floats(min_value=0.01, max_value=1000, allow_nan=False))) for e in events),
-        pre_peak_share=pre,
-        peak_share=max(0.0, 1 - pre - post),
-        post_peak_share=post,
-        pre_peak_days=pre_days,
-        peak_days=draw(st.integers(1, 31)),
-        post_peak_days=post_days,
-        pre_peak_roas=draw(roas),
-        peak_roas=draw(roas),
-        post_peak_roas=draw(roas),
-        cogs_rate=draw(rates),
-        platform_fee_rate=draw(rates),
-        affiliate_rate=draw(rates),
-        return_rate=draw(rates),
-        fixed_costs_per_event=draw(st.floats(min_value=0, max_value=1e9, allow_nan=False)),
-    )
 
 
 class TestProperties:

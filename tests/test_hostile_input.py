@@ -120,6 +120,10 @@ class TestHugeNumbers:
     def test_overflowing_literal_is_not_finite(self, text):
         assert_refused(*run_json("roi", '{"aov": ' + text + "}"), "aov: harus angka terhingga")
 
+    def test_overflowing_literal_in_a_choice_is_not_called_inf(self):
+        # regression: the campaign said "momen tidak dikenal: inf"
+        assert_refused(*run_json("campaign", '{"events": [{"event": 1e999, "weight": 1}]}'), "momen tidak dikenal: tak hingga")
+
     def test_integer_past_python_digit_limit(self):
         # CPython's own message would be English; ours names the problem in Indonesian
         assert_refused(*run_json("roi", '{"aov": 1' + "0" * 5000 + "}"), "angka yang terlalu panjang")
@@ -152,6 +156,18 @@ class TestHostileText:
             *run_json("omnichannel", json.dumps({"channels": [channel(LONG)]})),
             "channels.0.name: paling banyak 40 karakter (sekarang 10000)",
         )
+
+    def test_ten_thousand_character_shock_channel_is_named_by_its_length(self):
+        # regression: runway echoed the whole name in "kanal tidak dikenal: 'xxx…'"
+        assert_refused(
+            *run_json("runway", json.dumps({"shock": {"channel": LONG}})),
+            "shock.channel: paling banyak 40 karakter (sekarang 10000)",
+        )
+
+    def test_channel_name_that_is_a_list_is_refused_not_crashed(self):
+        # regression: an unhashable name made omnichannel raise TypeError with a traceback
+        payload = {"channels": [channel([]), channel("B")], "links": [{"from": "B", "to": "A", "rate": 0.1}]}
+        assert_refused(*run_json("omnichannel", json.dumps(payload)), "channels.0.name: harus berupa teks")
 
     def test_ten_thousand_character_key_is_named_briefly(self):
         assert_refused(*run_json("roi", json.dumps({LONG: 1})), "x" * 40 + "…: kolom tidak dikenal")

@@ -25,7 +25,11 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "pyodide-wheels"
 REQUIREMENTS = ROOT / "tests" / "pyodide" / "requirements.txt"
-MODEL_TESTS = ["tests/test_roi.py", "tests/test_cadence.py", "tests/test_omnichannel.py", "tests/test_series.py"]
+MODEL_TESTS = [
+    "tests/test_roi.py", "tests/test_cadence.py", "tests/test_omnichannel.py", "tests/test_series.py",
+    # reads the fee schedule from the installed wheel (simulators/_data/)
+    "tests/test_fees_data.py",
+]
 
 
 def _pins() -> dict[str, str]:

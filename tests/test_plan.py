@@ -8,7 +8,6 @@ import sys
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
@@ -25,6 +24,7 @@ from simulators.plan import (
     _ics_text,
     simulate_plan,
 )
+from tests.strategies import plan_inputs
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 D = datetime.date
@@ -218,23 +218,6 @@ class TestCsv:
         assert rows[2][4] == "Unggah 2 video: storytelling, tutorial"
         assert rows[2][5].count("\n") == 1
         assert r.csv.endswith("\r\n")
-
-
-names = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from([",", ";", "\\", "é", "🙂"]),
-    min_size=1,
-    max_size=40,
-).filter(lambda s: s.strip())
-
-
-@st.composite
-def plan_inputs(draw):
-    channels = draw(st.lists(names, min_size=1, max_size=12, unique_by=lambda s: s.strip().casefold()))
-    return PlanInputs(
-        start_date=draw(st.dates(D(2000, 1, 1), D(2100, 12, 31))),
-        posts_per_day=draw(st.floats(min_value=0.01, max_value=10, allow_nan=False)),
-        channels=tuple(channels),
-    )
 
 
 class TestProperties:

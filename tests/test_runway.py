@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
@@ -18,6 +17,7 @@ from simulators.runway import (
     RunwayInputs,
     simulate_runway,
 )
+from tests.strategies import number_in, runway_inputs
 
 # On a busy 2-core machine an example can pass hypothesis's 200 ms deadline
 # without anything being wrong; the properties are about values, not speed.
@@ -153,44 +153,6 @@ class TestWorkedExamples:
         assert r.runway_weeks_with_plan == r.runway_weeks_without_plan == 7
 
 
-@st.composite
-def runway_inputs(draw):
-    """Valid inputs across the whole allowed range (names unique by construction)."""
-    money = st.floats(min_value=0, max_value=1e9, allow_nan=False)
-    rates = st.floats(min_value=0, max_value=1, allow_nan=False)
-    count = draw(st.integers(1, 12))
-    channels = tuple(RunwayChannel(f"Kanal {n}", draw(money)) for n in range(count))
-    horizon = draw(st.integers(1, 52))
-    plan = RecoveryPlan(
-        weekly_ad_spend=draw(money),
-        weekly_content_costs=draw(money),
-        ramp_weeks=draw(st.integers(0, 52)),
-        start_week=draw(st.integers(1, horizon)),
-        cpm=draw(st.floats(min_value=1, max_value=1e6, allow_nan=False)),
-        ctr=draw(rates),
-        conversion_rate=draw(rates),
-        aov=draw(money),
-        cogs_rate=draw(rates),
-        platform_fee_rate=draw(rates),
-        affiliate_rate=draw(rates),
-        return_rate=draw(rates),
-    )
-    shock = RevenueShock(
-        channel=draw(st.sampled_from([c.name for c in channels])),
-        revenue_drop=draw(rates),
-        weeks=draw(st.integers(1, 52)),
-    )
-    return RunwayInputs(
-        channels=channels,
-        gross_margin=draw(rates),
-        fixed_weekly_costs=draw(money),
-        cash_on_hand=draw(money),
-        shock=shock,
-        plan=plan,
-        horizon_weeks=horizon,
-    )
-
-
 class TestProperties:
     @no_deadline
     @given(runway_inputs())
@@ -228,7 +190,7 @@ class TestProperties:
         assert all(c > min(cash) for c in cash[: r.lowest_cash_week_with_plan - 1])
 
     @no_deadline
-    @given(runway_inputs(), st.integers(1, 52))
+    @given(runway_inputs(), number_in(RunwayInputs, "horizon_weeks"))
     def test_each_plan_week_is_the_roi_model_at_that_size(self, i, week):
         # the ROI model is linear in ad_spend and fixed_costs: the week at size s equals
         # simulate_roi with s × the spend and s × the costs

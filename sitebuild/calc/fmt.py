@@ -4,8 +4,8 @@ The prerendered HTML is written here, the updates in the browser by
 ``format.js`` with ``Intl.NumberFormat("id-ID")``; both must print the same
 text for the same number, or a reader would see the figures flicker when the
 calculator becomes ready. ``Intl`` rounds the shortest decimal form of a
-double half away from zero, so this does the same with ``Decimal(repr(x))``
-and ``ROUND_HALF_UP`` (which in :mod:`decimal` means away from zero on ties).
+double half away from zero, and so does the project's one formatter,
+:func:`simulators._format.format_number`, used here.
 
 Output kinds (``data-format`` in the markup):
 
@@ -28,7 +28,8 @@ text       shown as is                     ``Shopee``
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import ROUND_HALF_UP, Decimal
+
+from simulators._format import format_number
 
 __all__ = ["format_value", "format_input", "group"]
 
@@ -39,13 +40,8 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", 
 
 
 def group(value: float, max_frac: int, min_frac: int = 0) -> str:
-    """``1234.5`` → ``"1.234,5"``: Indonesian grouping, rounded like ``Intl``."""
-    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
-    rounded = exact.quantize(Decimal(1).scaleb(-max_frac), rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""  # never "-0" (Intl signDisplay: "negative")
-    whole, _, frac = f"{abs(rounded):f}".partition(".")
-    frac = frac.rstrip("0").ljust(min_frac, "0")
-    return sign + f"{int(whole):,}".replace(",", ".") + ("," + frac if frac else "")
+    """``1234.5`` → ``"1.234,5"``: Indonesian grouping, rounded like ``Intl`` (never ``"-0"``)."""
+    return format_number(value if isinstance(value, int) else float(value), decimals=max_frac, min_decimals=min_frac)
 
 
 def format_value(value: object, kind: str) -> str:

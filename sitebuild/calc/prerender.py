@@ -4,8 +4,8 @@ The reader sees numbers before Python has loaded in the browser: the build
 runs the very same ``simulators`` package (``simulators.run(NAME, {})``) and
 renders ``sitebuild/templates/NAME.html`` with the results. The browser then
 only recomputes (``docs/assets/calc/calculator.js``). The markup contract that
-tests and audits rely on is documented in ``docs/kalkulator/index.md``
-("Untuk kontributor") and in the templates' ``_macros.html``.
+tests and audits rely on is documented in ``CONTRIBUTING.md``
+("Kontrak markup kalkulator") and in the templates' ``_macros.html``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from markupsafe import Markup
 
 import simulators
 from simulators import series
-from simulators._calendar import EVENT_NAMES
+from simulators._format import format_number
+from simulators._validate import Choice, Date, Number, declared
 
 from sitebuild import figures
 
@@ -93,9 +94,38 @@ _ENV = jinja2.Environment(
 _ENV.globals.update(fmt=format_value, finput=format_input, raw=raw_value, get=lookup)
 # A figure of data/facts.csv as a number in model units (the "yakin?" ranges of a field).
 _ENV.globals["fact"] = lambda figure_id: float(_FIGURES.figure(figure_id).value)
-# Fixed option lists a form offers, taken from the models so a template never
-# repeats them (the campaign's seasonal moments, in the order a form lists them).
-_ENV.globals["choices"] = {"campaign_events": list(EVENT_NAMES.items())}
+_ENV.filters["digits"] = format_number
+
+
+class _Limits:
+    """The model's declarations for one template, so a form never retypes a limit.
+
+    ``limits("channels").max_items``, ``between("weeks")`` → ``"1 sampai 52"``,
+    ``options("mix.pillar")`` → ``[("edukasi", "Edukasi"), …]``.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.inputs = simulators.SIMULATORS[name].inputs
+
+    def limits(self, path: str) -> Any:
+        return declared(self.inputs, path)
+
+    def between(self, path: str) -> str:
+        spec = declared(self.inputs, path)
+        if isinstance(spec, Date):
+            return f"{spec.earliest.isoformat()} sampai {spec.latest.isoformat()}"
+        if not isinstance(spec, Number) or spec.minimum is None or spec.maximum is None:
+            raise ValueError(f"{path}: tidak berbatas bawah dan atas")
+        return f"{format_number(spec.minimum)} sampai {format_number(spec.maximum)}"
+
+    def options(self, path: str) -> list[tuple[Any, str]]:
+        """(value, label) of a fixed choice: a mapping's own labels, otherwise the value capitalised."""
+        spec = declared(self.inputs, path)
+        if not isinstance(spec, Choice) or callable(spec.options):
+            raise ValueError(f"{path}: bukan pilihan tetap")
+        if isinstance(spec.options, Mapping):
+            return list(spec.options.items())
+        return [(value, str(value).capitalize()) for value in spec.options]
 
 
 def compute(name: str, today: _dt.date | None = None) -> dict:
@@ -113,10 +143,14 @@ def render(name: str, *, urls: Mapping[str, str], uid: str, today: _dt.date | No
     if name not in NAMES:
         raise KeyError(name)
     result = compute(name, today)
-    runtime = {key: urls[key] for key in ("pyodide", "wheel", "chart")}
+    runtime = {key: urls[key] for key in ("pyodide", "wheel", "chart", "bytes") if key in urls}
     chooser = _Chooser(result["outputs"])
+    declarations = _Limits(name)
     html = _ENV.get_template(f"{name}.html").render(
         name=name,
+        limits=declarations.limits,
+        between=declarations.between,
+        options=declarations.options,
         uid=uid,
         inputs=result["inputs"],
         outputs=result["outputs"],

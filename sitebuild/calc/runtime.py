@@ -63,6 +63,15 @@ class Runtime:
         ]
         return [(self.wheel_source, self.wheel), *pyodide, (self.chart_source, self.chart)]
 
+    def download_bytes(self) -> int:
+        """Size of what the worker downloads before it can compute (its progress bar counts
+        these bytes): the wheel and Pyodide's files except the small ``pyodide.mjs`` it imports."""
+        return sum(
+            source.stat().st_size
+            for source, target in self.files()
+            if target == self.wheel or (target.startswith(self.pyodide_dir) and not target.endswith("/pyodide.mjs"))
+        )
+
 
 def _npm_package(name: str) -> tuple[pathlib.Path, str]:
     folder = ROOT / "node_modules" / name

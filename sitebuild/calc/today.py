@@ -22,19 +22,25 @@ import datetime as _dt
 import os
 from typing import Mapping
 
-from simulators import cadence
-from simulators._calendar import SUPPORTED_FROM, SUPPORTED_TO
+import simulators
+from simulators._validate import declared
 
 __all__ = ["RULES", "build_date", "date_from_today", "dated_inputs"]
 
 # Readers are in Indonesia: "today" is the date in Jakarta (UTC+7, no daylight saving).
 JAKARTA = _dt.timezone(_dt.timedelta(hours=7))
 
+# calculator → input path → rule; the dates each input accepts come from the model's declaration
+_RULE_OF = {"cadence": {"start_date": "monday"}, "plan": {"start_date": "monday"}, "campaign": {"start_date": "today"}}
+
+
+def _with_limits(name: str, path: str, rule: str) -> tuple[str, _dt.date, _dt.date]:
+    spec = declared(simulators.SIMULATORS[name].inputs, path)
+    return rule, spec.earliest, spec.latest
+
+
 RULES: Mapping[str, Mapping[str, tuple[str, _dt.date, _dt.date]]] = {
-    "cadence": {"start_date": ("monday", cadence.EARLIEST_START, cadence.LATEST_START)},
-    # the plan's start date follows the cadence model's rules (simulators/plan.py)
-    "plan": {"start_date": ("monday", cadence.EARLIEST_START, cadence.LATEST_START)},
-    "campaign": {"start_date": ("today", SUPPORTED_FROM, SUPPORTED_TO)},
+    name: {path: _with_limits(name, path, rule) for path, rule in paths.items()} for name, paths in _RULE_OF.items()
 }
 
 

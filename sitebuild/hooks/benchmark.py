@@ -27,7 +27,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sitebuild.figures import MONTHS  # noqa: E402  (needs ROOT on sys.path first)
+from simulators._format import format_number  # noqa: E402  (needs ROOT on sys.path first)
+from sitebuild.figures import MONTHS  # noqa: E402
 
 DATA = ROOT / "data" / "benchmark.json"
 TOKEN = re.compile(r"^[ \t]*\[\[tabel-kinerja\]\][ \t]*$", re.MULTILINE)
@@ -48,7 +49,7 @@ TARGETS = {
 
 def _num(value: float, digits: int) -> str:
     """Indonesian digits with a fixed number of decimals: ``5.2, 2`` → ``"5,20"``."""
-    return f"{value:,.{digits}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_number(value, decimals=digits, min_decimals=digits)
 
 
 def show(value, kind: str) -> str:

@@ -87,7 +87,7 @@ def on_page_markdown(markdown, page, config, files):
     return "\n".join(lines)
 
 
-def _urls(page) -> dict[str, str]:
+def _urls(page) -> dict[str, str | int]:
     rt = _state["runtime"]
     rel = lambda path: get_relative_url(path, page.url)  # noqa: E731
     return {
@@ -98,6 +98,7 @@ def _urls(page) -> dict[str, str]:
         "pyodide": rel(rt.pyodide_dir.rstrip("/")) + "/",
         "wheel": rel(rt.wheel),
         "chart": rel(rt.chart),
+        "bytes": rt.download_bytes(),
     }
 
 
@@ -124,7 +125,7 @@ def on_post_page(output, page, config):
         return output
     rel = lambda path: html.escape(get_relative_url(path, page.url))  # noqa: E731
     urls = _urls(page)
-    runtime_urls = html.escape(json.dumps({"pyodide": urls["pyodide"], "wheel": urls["wheel"]}), quote=True)
+    runtime_urls = html.escape(json.dumps({key: urls[key] for key in ("pyodide", "wheel", "bytes")}), quote=True)
     # start.js (async, in <head>) starts the worker while the page is still
     # being read; calculator.js, at the end of the markup, binds the form later.
     head = (

@@ -11,6 +11,12 @@ Tokens in a page's Markdown (outside code):
 - ``[[tabel-asumsi]]`` → every figure that is an assumption, with its reasoning.
 - ``[[peta-isi]]`` → every page of the navigation, grouped by section, so the
   home page reaches each chapter in one tap and never drifts from ``nav:``.
+- ``[[tanggal-build]]`` → the day the site was built ("3 Desember 2026"), so
+  "counted from" text never goes stale.
+- ``[[kalender:EVENT]]`` → the next date of a shopping moment on or after the
+  build day: ``ramadan`` and ``lebaran`` from the tables of
+  ``simulators/_calendar.py`` with the footnote of their ``data/facts.csv`` row,
+  a double date (``12.12``) computed. A table that has run out stops the build.
 
 An unknown id, a malformed token or a broken data row stops the build with a
 message that names the page and the row. Pages with formulas
@@ -20,6 +26,7 @@ at build time; other pages load nothing extra.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import logging
 import os
@@ -37,6 +44,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from simulators import _calendar  # noqa: E402
 from sitebuild import figures  # noqa: E402  (needs ROOT on sys.path first)
 
 log = logging.getLogger("mkdocs.hooks.figures")
@@ -51,10 +59,17 @@ NOTEBOOK_CSS_DEST = "assets/notebook.css"
 _ID = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
 FACT_TOKEN = re.compile(rf"\[\[fakta:(?P<low>{_ID})(?:\.\.(?P<high>{_ID}))?\]\]")
 ANY_FACT_TOKEN = re.compile(r"\[\[fakta:[^\]]*\]\]")
+CALENDAR_TOKEN = re.compile(r"\[\[kalender:(?P<event>[^\]]*)\]\]")
+BUILD_DATE_TOKEN = "[[tanggal-build]]"
+# Lunar moments: their table in simulators/_calendar.py and the id of each year's row in data/facts.csv.
+LUNAR = {
+    "ramadan": (_calendar.RAMADAN_START, "ramadan_{year}_start"),
+    "lebaran": (_calendar.IDUL_FITRI, "idul_fitri_{year}"),
+}
 # Code is left alone, so a page may show a token as an example.
 CODE = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
-_state: dict = {"catalog": None, "nav": None, "math_pages": 0, "notebook_pages": 0, "tokens": 0}
+_state: dict = {"catalog": None, "nav": None, "math_pages": 0, "notebook_pages": 0, "tokens": 0, "today": None}
 
 
 # ---------------------------------------------------------------------------
@@ -70,9 +85,11 @@ def on_config(config):
         _state["catalog"] = figures.load(ROOT / "data")
     except figures.DataError as error:
         raise PluginError(str(error)) from None
+    _state["fee_uses"] = _fee_uses()
     _state["math_pages"] = 0
     _state["notebook_pages"] = 0
     _state["tokens"] = 0
+    _state["today"] = _dt.date.today()
     return config
 
 
@@ -86,6 +103,7 @@ def on_page_markdown(markdown, page, config, files):
     if not src.endswith(".md"):
         return markdown  # notebooks are rendered by mkdocs-jupyter from their own file
     catalog = _state["catalog"]
+    today = _state["today"] or _dt.date.today()
     sources_link = _sources_link(src, files)
     notes: dict[str, str] = {}
 
@@ -102,8 +120,27 @@ def on_page_markdown(markdown, page, config, files):
         _state["tokens"] += 1
         return f"{_nowrap(text)}[^{label}]"
 
+    def moment(match: re.Match) -> str:
+        try:
+            day, figure_id = next_moment(match["event"], today)
+        except ValueError as error:
+            raise PluginError(f"docs/{src}: {match.group(0)}: {error}") from None
+        if figure_id is None:
+            return figures.format_date(day.isoformat())
+        row = catalog.figures.get(figure_id)
+        if row is None or row.value != day.isoformat():
+            raise PluginError(
+                f"docs/{src}: {match.group(0)}: data/facts.csv perlu baris {figure_id} bernilai {day.isoformat()} "
+                "(sama dengan simulators/_calendar.py) beserta sumber atau alasannya"
+            )
+        label, note = _footnote(row, None, catalog, sources_link)
+        notes.setdefault(label, note)
+        return f"{row.text}[^{label}]"
+
     def tokens(text: str) -> str:
         text = FACT_TOKEN.sub(fact, text)
+        text = CALENDAR_TOKEN.sub(moment, text)
+        text = text.replace(BUILD_DATE_TOKEN, figures.format_date(today.isoformat()))
         bad = ANY_FACT_TOKEN.search(text)
         if bad:
             raise PluginError(
@@ -178,6 +215,36 @@ def on_post_build(config):
 # Pieces
 
 
+def next_moment(event: str, today: _dt.date) -> tuple[_dt.date, str | None]:
+    """The first date of ``event`` on or after ``today``, and the data/facts.csv id behind it.
+
+    A double date is computed (``None`` id); Ramadan and Lebaran come from the
+    tables of simulators/_calendar.py, which end some years ahead: past their
+    last year the build stops and asks for the next one.
+
+    >>> next_moment("12.12", _dt.date(2026, 12, 13))
+    (datetime.date(2027, 12, 12), None)
+    >>> next_moment("ramadan", _dt.date(2026, 12, 3))
+    (datetime.date(2027, 2, 8), 'ramadan_1448_start')
+    """
+    if event in _calendar.DOUBLE_DATES:
+        month = int(event.split(".")[0])
+        day = _dt.date(today.year, month, month)
+        return (day if day >= today else _dt.date(today.year + 1, month, month)), None
+    if event not in LUNAR:
+        allowed = ", ".join(["ramadan", "lebaran", *_calendar.DOUBLE_DATES])
+        raise ValueError(f"momen {event!r} tidak dikenal; pilih salah satu: {allowed}")
+    table, id_pattern = LUNAR[event]
+    upcoming = sorted((day, year) for year, day in table.items() if day >= today)
+    if not upcoming:
+        raise ValueError(
+            f"tabel {event} di simulators/_calendar.py berhenti di tahun {max(table)} H, sebelum {today.isoformat()}; "
+            "tambahkan tahun berikutnya di sana dan di data/facts.csv"
+        )
+    day, year = upcoming[0]
+    return day, id_pattern.format(year=year)
+
+
 def _outside_code(markdown: str, change) -> str:
     """Apply ``change`` to the parts of ``markdown`` that are not code."""
     parts, last = [], 0
@@ -221,10 +288,10 @@ def _footnote(low, high, catalog, sources_link) -> tuple[str, str]:
     if all(f.source for f in rows) and len({s.id for s in cited}) == 1:
         return f"sumber-{cited[0].id}", _cite(cited[0], sources_link)
     if len(rows) == 1 or (not low.source and not high.source and low.asumsi == high.asumsi):
-        return f"asumsi-{low.id}", f"Asumsi: {_md(low.asumsi)}"
+        return f"asumsi-{low.id}", f"Asumsi: {_md(catalog.readable(low.asumsi))}"
     parts = []
     for name, row in zip(("Batas bawah", "Batas atas"), rows):
-        what = _cite(catalog.sources[row.source], sources_link) if row.source else f"asumsi: {_md(row.asumsi)}"
+        what = _cite(catalog.sources[row.source], sources_link) if row.source else f"asumsi: {_md(catalog.readable(row.asumsi))}"
         parts.append(f"{name}: {what}")
     return f"fakta-{low.id}--{high.id}", " ".join(parts)
 
@@ -242,7 +309,7 @@ def _sources_table(catalog: figures.Catalog) -> str:
     for source in sorted(catalog.sources.values(), key=lambda s: (s.date, s.id), reverse=True):
         uses = "".join(
             f"<li>{html.escape(f.meaning)}: {html.escape(_nowrap(f.text))}</li>" for f in catalog.citing(source.id)
-        )
+        ) + "".join(f"<li>{html.escape(_nowrap(text))}</li>" for text in _state.get("fee_uses", {}).get(source.id, ()))
         note = f"<br><small>{html.escape(source.note)}</small>" if source.note else ""
         rows.append(
             f'<tr id="sumber-{html.escape(source.id)}">'
@@ -253,12 +320,31 @@ def _sources_table(catalog: figures.Catalog) -> str:
     return _table(["Sumber", "Angka yang memakainya"], rows)
 
 
+def _fee_uses() -> dict[str, list[str]]:
+    """Source id → one line per row of data/fees.csv that cites it (the fees hook checks the rows)."""
+    from sitebuild import fees
+    from simulators import fee_schedule
+
+    try:
+        schedule = fee_schedule.load_schedule(
+            (ROOT / "data" / "fees.csv").read_text(encoding="utf-8"),
+            (ROOT / "data" / "sources.csv").read_text(encoding="utf-8"),
+        )
+    except fee_schedule.FeeDataError as error:
+        raise PluginError(str(error)) from None
+    uses: dict[str, list[str]] = {}
+    for row in schedule.rows:
+        if row.source:
+            uses.setdefault(row.source, []).append(fees.describe(row))
+    return uses
+
+
 def _assumptions_table(catalog: figures.Catalog) -> str:
+    """Each assumption by its readable meaning; the data id stays in the row's anchor only."""
     rows = [
         f'<tr id="asumsi-{html.escape(f.id)}">'
-        f"<td>{html.escape(f.meaning)}: <strong>{html.escape(_nowrap(f.text))}</strong>"
-        f"<br><small><code>{html.escape(f.id)}</code></small></td>"
-        f"<td>{html.escape(f.asumsi)}</td></tr>"
+        f"<td>{html.escape(f.meaning)}: <strong>{html.escape(_nowrap(f.text))}</strong></td>"
+        f"<td>{html.escape(catalog.readable(f.asumsi))}</td></tr>"
         for f in catalog.assumptions()
     ]
     return _table(["Angka", "Alasan asumsi"], rows)
@@ -308,6 +394,8 @@ def _clean_notebook(content: str, page, files) -> str:
         content,
         flags=re.DOTALL,
     )
+    # Execution prompts ("Out[2]:") mean nothing to a reader: out of the page and the search index.
+    content = re.sub(r'<div class="jp-(?:In|Out)putPrompt[^"]*">.*?</div>', "", content, flags=re.DOTALL)
     content = content.replace('<table border="1" class="dataframe">', "<table>")
     content = content.replace(' style="text-align: right;"', "")
     content = content.replace('class="anchor-link"', 'class="headerlink"')

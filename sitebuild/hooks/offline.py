@@ -53,7 +53,8 @@ def group_of(path: str, size: int) -> str:
         return "runtime"
     if name.endswith((".whl", ".wasm")):
         return "runtime"
-    if path.startswith("assets/javascripts/lunr/") or size > LAZY_BYTES:
+    # link preview cards (hooks/social.py) are for other sites' crawlers, never for the reader
+    if path.startswith(("assets/javascripts/lunr/", "assets/cards/")) or size > LAZY_BYTES:
         return "lazy"
     # fonts for formulas only on pages with formulas; notebook downloads; sitemaps for robots
     if name.endswith((".woff2", ".woff", ".ttf", ".ipynb")) or name.startswith("sitemap.xml"):

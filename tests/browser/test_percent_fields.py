@@ -34,16 +34,16 @@ def test_out_of_range_percent_is_said_in_percent_and_no_other_result_shows(page,
     message.filter(has_text="100").wait_for()
     assert message.text_content() == "harus antara 0 dan 100 %"
     assert page.locator("[data-hint-for=ctr]").is_hidden()  # refused, so no "yakin?" on top
-    # the 15 % result computed on the way is not shown for 150
-    assert page.locator("[data-calculator]").get_attribute("data-blocked") == "true"
-    assert not page.locator("[data-calculator] [data-output=profit]").first.is_visible()
+    # the 15 % result computed on the way is not shown for 150: the pending box says why (pending.js)
+    assert page.locator("[data-calculator]").get_attribute("data-pending") == "fill"
+    assert page.locator("[data-calculator] [data-output=profit]:visible").count() == 0
     assert not page.locator("[data-calculator] [data-explain]").first.is_visible()
-    assert "Hasilnya muncul lagi" in page.locator("[data-calculator] [data-stale-note]").text_content()
+    assert "Perbaiki isian yang ditandai: CTR" in page.locator("[data-calculator] [data-pending-text]").text_content()
     # fixed: the result is back, and it is the CLI's for 15 %
     type_into(page, "ctr", "15")
     shown = settle(page)
     assert shown["inputs"]["ctr"] == 0.15
-    assert page.locator("[data-calculator] [data-output=profit]").first.is_visible()
+    assert page.locator("[data-calculator] [data-output=profit]:visible").count() > 0
     check_against(shown, "roi", cli("roi", shown["inputs"]))
 
 
@@ -94,7 +94,7 @@ def test_unusual_values_get_a_gentle_hint_and_a_result(page, site_url, name, fie
     hint = page.locator(f"[data-hint-for='{field}']")
     hint.wait_for(state="visible")
     assert hint.text_content().startswith(says)
-    assert page.locator("[data-calculator]").get_attribute("data-blocked") == "false"
+    assert page.locator("[data-calculator]").get_attribute("data-pending") is None  # the result stays
     path = field.split(".")
     value = shown["inputs"]
     for part in path:

@@ -15,7 +15,7 @@ test("while loading, the prerendered defaults are said to be the defaults", () =
 });
 
 test("fields to fix are named before anything else except a broken engine; no older numbers are promised", () => {
-  // the results are hidden meanwhile (showBusy: data-blocked), so the words do not point at them
+  // the results give way to the pending box meanwhile (pending.js), so the words do not point at them
   const texts = statusTexts({ engine: "ready", stale: true, errors: true, atDefaults: false });
   assert.equal(texts.status, `Periksa isian yang ditandai. ${STATUS.blocked}`);
   assert.equal(texts.note, `Perbaiki isian yang ditandai. ${STATUS.blocked}`);

@@ -9,22 +9,27 @@
 //   errors.js  every message about the inputs, in one object
 //   keep.js    the inputs in sessionStorage and the address (url.js: the query format)
 //   render.js  a result into the markup (when.js: which explanation)
-//   status.js  the state in words          share.js  "Salin tautan"
+//   status.js  the state in words          share.js  "Salin tautan" or the share sheet
+//   pending.js what stands in for a result that is not for the form (with the download's progress)
+//   assumed.js the inputs listed under the result   examples.js "Kosongkan angka contoh"
 //   hints.js   "yakin?" under a field whose value sellers rarely see
 //   today.js   date inputs that follow the reader's today
 //   paths.js   paths into nested inputs and outputs
 //
-// Markup contract: see sitebuild/templates/_macros.html and docs/kalkulator/index.md.
+// Markup contract: see sitebuild/templates/_macros.html and CONTRIBUTING.md ("Kontrak markup kalkulator").
 
+import { goToField } from "./assumed.js";
 import * as engine from "./client.js";
 import { download, downloadText, tableCsv } from "./csv.js";
 import { ErrorState } from "./errors.js";
+import { Examples } from "./examples.js";
 import { Form } from "./form.js";
 import { showHints } from "./hints.js";
 import { Keeper } from "./keep.js";
 import { lookup, readJson, setPath } from "./paths.js";
+import { pendingState, showPending } from "./pending.js";
 import { Renderer } from "./render.js";
-import { share } from "./share.js";
+import { labelShareButtons, share } from "./share.js";
 import { showBusy, showStatus } from "./status.js";
 import { datedFields, localIso } from "./today.js";
 import { buildQuery, readQuery } from "./url.js";
@@ -51,6 +56,7 @@ class Calculator {
     this.wanted = null; // {payload, key} the reader wants to see
     this.inFlight = false;
     this.engineState = "prerendered";
+    this.progress = null; // the runtime's download while it loads (client.onProgress)
     this.stale = false;
     this.payload = {}; // the model inputs last read from the form
 
@@ -80,11 +86,22 @@ class Calculator {
       this.errors.fromLink.delete(el);
     }
     this.bind();
+    this.examples = new Examples(root, {
+      fields: this.fields,
+      errors: this.errors,
+      exampleFor: (name) => this.defaultFor(name),
+      changed: () => this.compute(),
+    });
     engine.onState((state) => this.onEngine(state));
+    engine.onProgress((progress) => {
+      this.progress = progress;
+      this.updatePending();
+    });
     // Usually already started by start.js from <head>; then this does nothing.
     engine.start({
       pyodide: new URL(this.runtime.pyodide, document.baseURI).href,
       wheel: new URL(this.runtime.wheel, document.baseURI).href,
+      bytes: this.runtime.bytes,
     });
     this.compute();
   }
@@ -198,7 +215,7 @@ class Calculator {
 
   setStale(stale) {
     this.stale = stale;
-    showBusy(this.root, { stale, drawing: this.view.drawing, engine: this.engineState, errors: this.errors.blocking });
+    showBusy(this.root, { stale, drawing: this.view.drawing, engine: this.engineState });
     this.updateStatus();
   }
 
@@ -209,6 +226,12 @@ class Calculator {
       errors: this.errors.blocking,
       atDefaults: this.shownKey === this.defaultKey,
     });
+    this.updatePending();
+  }
+
+  updatePending() {
+    const state = { stale: this.stale, engine: this.engineState, errors: this.errors, progress: this.progress };
+    showPending(this.root, pendingState(state));
   }
 
   onEngine({ state, message }) {
@@ -248,6 +271,8 @@ class Calculator {
       retry: () => engine.retry(),
       reset: () => this.reset(),
       share: () => share(this.root, location.origin + location.pathname + this.query(this.view.result.inputs)),
+      "clear-examples": () => this.examples.clear(),
+      "undo-clear": () => this.examples.undo(),
       csv: (button) => this.csv(button),
       download: (button) => this.downloadOutput(button),
       print: () => window.print(),
@@ -255,7 +280,11 @@ class Calculator {
       "remove-row": (button) => this.removeRow(button.closest("[data-row]")),
       "use-value": (button) => this.useValue(button.closest("[data-hint-for]").dataset.hintFor, button.dataset.value),
     };
+    labelShareButtons(this.root);
     this.root.addEventListener("click", (event) => {
+      // An input listed under the result leads to its field, even inside a folded group.
+      const assumed = event.target.closest("[data-assumed] a[href^='#']");
+      if (assumed && goToField(this.root, assumed)) event.preventDefault();
       const button = event.target.closest("[data-action]");
       if (button && this.root.contains(button) && Object.hasOwn(actions, button.dataset.action)) actions[button.dataset.action](button);
     });
@@ -288,6 +317,7 @@ class Calculator {
   }
 
   reset() {
+    this.examples.forget();
     this.keeper.forget();
     this.errors.clear();
     this.form.fill(this.defaults, this.defaults);

@@ -1,8 +1,11 @@
 // The page's side of the Pyodide worker: one worker per page, started once.
 //
-//   start({pyodide, wheel})   spawn the worker (idempotent); URLs absolute
+//   start({pyodide, wheel, bytes})  spawn the worker (idempotent); URLs absolute,
+//                             bytes: the size of the runtime's downloads (from the build)
 //   run(name, inputs)         → Promise of {ok: true, result} | {ok: false, errors}
 //   onState(listener)         listener({state: "loading" | "ready" | "error", message})
+//   onProgress(listener)      listener({loaded, total, ms, phase: "download" | "start"})
+//                             while loading: bytes of the runtime read so far
 //   retry()                   throw the worker away and start a new one
 //
 // Requests carry ids; errors come back as data. A request sent before the
@@ -24,6 +27,8 @@ let nextId = 1;
 let current = { state: "idle", message: "" };
 const pending = new Map(); // id → {resolve, timer}
 const listeners = new Set();
+const progressListeners = new Set();
+let lastProgress = null;
 
 function emit(state, message = "", extra = {}) {
   current = { state, message, ...extra };
@@ -94,7 +99,10 @@ function spawn() {
   worker.onmessage = (event) => {
     if (mine !== worker) return;
     const message = event.data;
-    if (message.type === "ready") {
+    if (message.type === "progress") {
+      lastProgress = message;
+      for (const listener of progressListeners) listener(message);
+    } else if (message.type === "ready") {
       clearTimeout(loadTimer);
       emit("ready", "", { loadMs: Math.round(performance.now() - started) });
       for (const id of pending.keys()) armTimer(id);
@@ -114,12 +122,13 @@ function spawn() {
     emit("error", message);
     failAll(message);
   };
-  worker.postMessage({ type: "init", pyodide: config.pyodide, wheel: config.wheel });
+  worker.postMessage({ type: "init", pyodide: config.pyodide, wheel: config.wheel, bytes: config.bytes });
   pageSettled().then(() => go(mine));
 }
 
 function restart() {
   if (worker) worker.terminate();
+  lastProgress = null;
   worker = null;
   failAll("Kalkulator dimulai ulang.");
   spawn();
@@ -144,6 +153,13 @@ export function onState(listener) {
   listeners.add(listener);
   listener(current);
   return () => listeners.delete(listener);
+}
+
+/** Progress of the runtime's download; the listener hears the latest report at once. */
+export function onProgress(listener) {
+  progressListeners.add(listener);
+  if (lastProgress) listener(lastProgress);
+  return () => progressListeners.delete(listener);
 }
 
 export function run(name, inputs) {

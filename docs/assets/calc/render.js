@@ -2,6 +2,7 @@
 // explanations at once, tables and charts in the next task, charts only when
 // they come near the screen. It formats and chooses; every number is the model's.
 
+import { showAssumed } from "./assumed.js";
 import { formatValue } from "./format.js";
 import { lookup } from "./paths.js";
 import { choose, holds } from "./when.js";
@@ -66,6 +67,7 @@ export class Renderer {
       el.hidden = !holds(el.dataset.visibleWhen, outputs);
     }
     for (const block of this.root.querySelectorAll("[data-explain]")) choose(block, outputs);
+    showAssumed(this.root, result.inputs);
     this.root.dataset.inputs = JSON.stringify(result.inputs);
     // Tables and charts follow in the next task, after the headline numbers are
     // on screen; data-busy stays "true" until they are drawn (onDrawn).

@@ -16,6 +16,7 @@ if (meta) {
     start({
       pyodide: new URL(urls.pyodide, document.baseURI).href,
       wheel: new URL(urls.wheel, document.baseURI).href,
+      bytes: urls.bytes,
     });
   } catch {
     // A damaged tag: calculator.js starts the worker from the calculator's own markup.

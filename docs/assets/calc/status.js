@@ -17,7 +17,7 @@ export const STATUS = {
  */
 export function statusTexts({ engine, stale, errors, atDefaults }) {
   const shown = atDefaults ? "Angka di bawah masih untuk nilai bawaan." : "Angka di bawah masih untuk masukan sebelumnya.";
-  // With fields to fix, the results are hidden (showBusy): they belong to other inputs.
+  // With fields to fix, the results give way to the pending box (pending.js): they belong to other inputs.
   const blocked = stale && errors;
   let status;
   if (engine === "error") status = stale ? `${STATUS.errorStale} ${blocked ? STATUS.blocked : shown}` : STATUS.error;
@@ -37,13 +37,9 @@ export function showStatus(root, state) {
   if (box.textContent !== note) box.textContent = note;
 }
 
-/**
- * Mark root busy (results not yet for the form, or still being drawn), show the stale
- * note, and hide the results while fields need fixing (data-blocked, calculator.css).
- */
-export function showBusy(root, { stale, drawing, engine, errors }) {
+/** Mark root busy (results not yet for the form, or still being drawn) and show the stale note. */
+export function showBusy(root, { stale, drawing, engine }) {
   root.dataset.busy = stale || drawing ? "true" : "false";
-  root.dataset.blocked = stale && errors ? "true" : "false";
   root.querySelector("[data-stale-note]").hidden = !stale;
   root.querySelector("[data-results]").setAttribute("aria-busy", stale && engine !== "error" ? "true" : "false");
 }

@@ -1,9 +1,10 @@
 // The calculators' Python: Pyodide in a module worker, loaded once.
 //
-// Messages in:   {type: "init", pyodide: <folder URL ending in "/">, wheel: <URL>}
+// Messages in:   {type: "init", pyodide: <folder URL ending in "/">, wheel: <URL>, bytes: <total size>}
 //                {type: "go"}   the page has finished starting up (or needs an answer)
 //                {id, name, inputs}
 // Messages out:  {type: "ready", ms} | {type: "failed", message}
+//                {type: "progress", loaded, total, ms, phase: "download" | "start"}
 //                {id, ok: true, result: {inputs, outputs, extras}}
 //                {id, ok: false, errors: [{field, message}]}
 //
@@ -20,6 +21,37 @@ let ready = null; // one promise: the loaded model, or the reason it failed
 let release;
 const released = new Promise((resolve) => (release = resolve));
 
+// The page shows a progress bar while the runtime downloads (about 12 MB the
+// first time): every chunk read is counted against the total the build wrote
+// (sizes of the uncompressed files, which is what a stream yields even when
+// the server compressed them). Reports are spaced out: a message per chunk
+// would keep the page busy for nothing.
+const PROGRESS_EVERY_MS = 150;
+const progress = { loaded: 0, total: 0, started: 0, sent: 0, phase: "download" };
+
+function report(force = false) {
+  const now = performance.now();
+  if (!force && now - progress.sent < PROGRESS_EVERY_MS) return;
+  progress.sent = now;
+  const { loaded, phase } = progress;
+  self.postMessage({ type: "progress", loaded, total: Math.max(progress.total, loaded), ms: Math.round(now - progress.started), phase });
+}
+
+/** Read `response`'s body to its end, counting its bytes; resolves to its bytes when `keep`. */
+async function readCounting(response, keep) {
+  const reader = response.body.getReader();
+  const chunks = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    progress.loaded += value.byteLength;
+    if (keep) chunks.push(value);
+    report();
+  }
+  if (!keep) return null;
+  return new Blob(chunks).arrayBuffer();
+}
+
 // URL → the response of a download started on "init", for Pyodide's own
 // fetch() of that URL (once). Pyodide asks for these files by URL, so fetch is
 // wrapped rather than Pyodide changed.
@@ -35,28 +67,32 @@ self.fetch = (input, init) => {
   return networkFetch(input, init);
 };
 
-/** Start downloading `url` now; Pyodide's fetch of it later gets this response. */
+/**
+ * Start downloading `url` now; Pyodide's fetch of it later gets this response.
+ * Resolves once the download has ended (or failed: Pyodide then reports it).
+ */
 function downloadAhead(url) {
+  let drained;
   const response = networkFetch(url).then((original) => {
     if (!original.ok || !original.body) return original;
     // Pyodide gets a copy; reading the original to its end keeps the download
-    // going at full speed meanwhile (an unread body stops it after a few MB).
-    // The copy is still the browser's response (its URL, its cache entry), so
-    // the compiled WebAssembly can be kept for the next visit.
+    // going at full speed meanwhile (an unread body stops it after a few MB),
+    // and counts it for the progress bar. The copy is still the browser's
+    // response (its URL, its cache entry), so the compiled WebAssembly can be
+    // kept for the next visit.
     const copy = original.clone();
-    const reader = original.body.getReader();
-    const drain = () => reader.read().then(({ done }) => (done ? undefined : drain()));
-    drain().catch(() => {}); // a broken download shows in the copy, where Pyodide reads it
+    drained = readCounting(original, false);
     return copy;
   });
   response.catch(() => {}); // reported when Pyodide asks for it
   ahead.set(url, response);
+  return response.then(() => drained).catch(() => {}); // a broken download shows in the copy, where Pyodide reads it
 }
 
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.arrayBuffer();
+  return response.body ? readCounting(response, true) : response.arrayBuffer();
 }
 
 // Pyodide 314 logs a failed WebAssembly download or compile ("wasm instantiation
@@ -76,14 +112,22 @@ function wasmFailure() {
   });
 }
 
-async function boot({ pyodide: indexURL, wheel }) {
+async function boot({ pyodide: indexURL, wheel, bytes }) {
   const started = performance.now();
+  progress.started = started;
+  progress.total = Number(bytes) || 0;
+  report(true);
   const failed = wasmFailure();
-  for (const file of ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]) downloadAhead(indexURL + file);
+  const downloads = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].map((file) => downloadAhead(indexURL + file));
   // The runtime's 1,2 MB of JavaScript is imported by loadPyodide; fetched now,
   // it comes from the browser's cache then, and is parsed only after "go".
-  const script = networkFetch(`${indexURL}pyodide.asm.mjs`).then((r) => r.arrayBuffer(), () => null);
+  const script = networkFetch(`${indexURL}pyodide.asm.mjs`).then((r) => (r.body ? readCounting(r, false) : null), () => null);
   const [{ loadPyodide }, wheelBytes] = await Promise.all([import(`${indexURL}pyodide.mjs`), fetchBytes(wheel), script]);
+  // Everything is on the phone: what is left is starting Python (a few seconds, no network).
+  Promise.all(downloads).then(() => {
+    progress.phase = "start";
+    report(true);
+  });
   await released;
   const pyodide = await Promise.race([loadPyodide({ indexURL }), failed]);
   // Into site-packages, like an installed package (the default is the working directory).
