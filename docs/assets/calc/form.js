@@ -22,7 +22,7 @@ export function freeName(taken, base, index) {
   return `${base} ${n}`;
 }
 
-const RENUMBERED = ["name", "id", "for", "aria-describedby", "data-error-for"];
+const RENUMBERED = ["name", "id", "for", "aria-describedby", "data-error-for", "data-hint-for"];
 
 export class Form {
   constructor(form) {
