@@ -107,7 +107,7 @@ class TestLimitsFromDeclarations:
         for path, low, high in lists:
             spec = declared(simulators.SIMULATORS[name].inputs, path)
             assert (int(low), int(high)) == (spec.min_items, spec.max_items), path
-        counts = {"roi": 0, "cadence": 1, "omnichannel": 2, "runway": 1, "campaign": 1, "plan": 1}
+        counts = {"roi": 0, "cadence": 1, "omnichannel": 2, "runway": 1, "campaign": 1, "plan": 1, "fees": 1}
         assert len(lists) == counts[name]
 
     def test_a_changed_limit_reaches_the_form(self, monkeypatch):

@@ -56,7 +56,7 @@ def phone(browser, site_dir, site_url):
 def open_laid_out(page, url: str) -> None:
     page.goto(url, wait_until="load")
     # KaTeX renders from deferred scripts and its fonts arrive later; the hint script watches sizes
-    page.evaluate("document.fonts.ready.then(() => new Promise((r) => setTimeout(r, 300)))")
+    page.evaluate("document.fonts.ready.then(() => new Promise((r) => setTimeout(r, 100)))")
 
 
 def test_every_wide_table_or_formula_scrolls_and_says_so(phone, site_dir, site_url):
@@ -148,7 +148,7 @@ def test_footer_speaks_indonesian(phone, site_url):
     assert not re.search(r"\b(Made with|Previous|Next|Copyright)\b", footer), footer
 
 
-CALCULATOR_PAGES = ["roi-iklan", "ritme-posting", "omnichannel", "guncangan-omzet", "anggaran-kampanye", "rencana-aksi"]
+CALCULATOR_PAGES = ["roi-iklan", "ritme-posting", "omnichannel", "guncangan-omzet", "anggaran-kampanye", "rencana-aksi", "harga-jual"]
 
 
 @pytest.mark.parametrize("name", CALCULATOR_PAGES)
