@@ -368,15 +368,15 @@ class TestCalendarTokens:
     def test_start_token_counts_back_the_campaign_models_pre_peak_days(self, catalog, on_day):
         on_day(2026, 11, 1)
         # 12 Desember − 14 hari pra-puncak (CampaignInputs.pre_peak_days) = 28 November
-        assert render(catalog, "[[mulai:12.12]]") == "28 November 2026 (14 hari sebelum puncak)"
+        assert render(catalog, "[[mulai:12.12]]") == "28 November 2026"
         # Lebaran 1448 H ≈ 10 Maret 2027; puncak belanja 7 hari sebelumnya (3 Maret), mulai 14 hari sebelum itu
-        assert render(catalog, "[[mulai:lebaran]]") == "17 Februari 2027 (14 hari sebelum puncak)"
+        assert render(catalog, "[[mulai:lebaran]]") == "17 Februari 2027"
 
     def test_start_token_says_now_when_the_lead_time_has_begun(self, catalog, on_day):
         on_day(2026, 12, 3)  # 12.12 is 9 days away, less than the 14-day pre-peak phase
-        assert render(catalog, "[[mulai:12.12]]") == "sekarang: puncaknya 9 hari lagi"
+        assert render(catalog, "[[mulai:12.12]]") == "sekarang (puncak 9 hari lagi)"
         on_day(2026, 12, 12)
-        assert render(catalog, "[[mulai:12.12]]") == "sekarang: puncaknya hari ini"
+        assert render(catalog, "[[mulai:12.12]]") == "sekarang (puncak hari ini)"
 
     def test_start_token_refuses_an_unknown_moment(self, catalog, on_day):
         on_day(2026, 12, 3)

@@ -196,17 +196,17 @@ def prepare_from(event: str, today: _dt.date) -> str:
     before Idul Fitri. When that start has passed, the reader is told to start now.
 
     >>> prepare_from("12.12", _dt.date(2026, 11, 1))
-    '28 November 2026 (14 hari sebelum puncak)'
+    '28 November 2026'
     >>> prepare_from("12.12", _dt.date(2026, 12, 3))
-    'sekarang: puncaknya 9 hari lagi'
+    'sekarang (puncak 9 hari lagi)'
     """
     day, _ = next_moment(event, today)
     peak = day - _dt.timedelta(days=_calendar.LEBARAN_PEAK_DAYS_BEFORE) if event == "lebaran" else day
     lead = _campaign_lead_days()
     begin = peak - _dt.timedelta(days=lead)
     if begin <= today:
-        return f"sekarang: puncaknya {(peak - today).days} hari lagi" if peak > today else "sekarang: puncaknya hari ini"
-    return f"{figures.format_date(begin.isoformat())} ({lead} hari sebelum puncak)"
+        return f"sekarang (puncak {(peak - today).days} hari lagi)" if peak > today else "sekarang (puncak hari ini)"
+    return figures.format_date(begin.isoformat())
 
 
 def _campaign_lead_days() -> int:
