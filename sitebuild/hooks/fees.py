@@ -40,7 +40,8 @@ if str(ROOT) not in sys.path:
 from simulators import fee_schedule  # noqa: E402  (needs ROOT on sys.path first)
 from sitebuild import fees as fee_pages  # noqa: E402
 from sitebuild import figures  # noqa: E402
-from sitebuild.hooks.figures import _cite, _md, _outside_code, _sources_link  # noqa: E402  (one citation format)
+from sitebuild.hooks.figures import _cite, _md, _sources_link  # noqa: E402  (one citation format)
+from sitebuild.markdown_code import outside_code  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.fees")
 # Not under "mkdocs": seen in the build output, not counted by --strict (see above).
@@ -132,7 +133,7 @@ def on_page_markdown(markdown, page, config, files):
             )
         return text
 
-    markdown = _outside_code(markdown, tokens)
+    markdown = outside_code(markdown, tokens)
     # The figures hook may already have defined a footnote for the same source.
     new = {k: v for k, v in notes.items() if f"[^{k}]:" not in markdown}
     if new:
