@@ -62,8 +62,10 @@ from server import BenchServer  # noqa: E402  (bench/ is not a package)
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 # The Kinerja page's formatting ("1,23 s", "5,19 MB"): the terminal table reads the same.
 from sitebuild.hooks.benchmark import show as fmt  # noqa: E402
+
 VIEWPORT = {"width": 390, "height": 844}
 # The 4G profile of the issue: 9 Mbit/s each way, 70 ms added to every request.
 NETWORK = {"offline": False, "latency": 70, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 9_000_000 / 8}
@@ -592,7 +594,7 @@ def table(summary: dict, raw: dict) -> str:
         rows.append((name, "Lighthouse", fmt(row["lighthouse_score"], "score"), "", "", *mark(md, "lighthouse_chapter")))
         rows.append((name, "Lighthouse TBT", fmt(row["lighthouse_tbt_ms"], "ms"), "", "", *mark(md, "tbt_ms")))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -696,7 +698,7 @@ def main(argv=None) -> int:
         "load_before": round(load_before, 2),
         "load_after": round(os.getloadavg()[0], 2),
     }
-    when = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
+    when = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
     document = {"date": when, "machine": machine(), "settings": settings, "summary": summary, "raw": raw}
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)

@@ -82,8 +82,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import math
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING
-from typing import Any, Callable, ClassVar, Iterable, Mapping
+from typing import Any, ClassVar
 
 from ._format import format_number
 from .errors import InputError, Problem
@@ -665,7 +666,7 @@ def _built(value: Any) -> Any:
     if isinstance(value, _List):
         items = tuple(_built(v) for v in value)
         source = value.source
-        return source if isinstance(source, tuple) and len(source) == len(items) and all(a is b for a, b in zip(source, items)) else items
+        return source if isinstance(source, tuple) and len(source) == len(items) and all(a is b for a, b in zip(source, items, strict=True)) else items
     return value
 
 

@@ -12,7 +12,8 @@ line per problem on stderr, and nothing on stdout.
 from __future__ import annotations
 
 import sys
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from . import SIMULATORS, dumps, get, parse_json
 from .errors import InputError, Problem

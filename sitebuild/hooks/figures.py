@@ -290,7 +290,7 @@ def _footnote(low, high, catalog, sources_link) -> tuple[str, str]:
     if len(rows) == 1 or (not low.source and not high.source and low.asumsi == high.asumsi):
         return f"asumsi-{low.id}", f"Asumsi: {_md(catalog.readable(low.asumsi))}"
     parts = []
-    for name, row in zip(("Batas bawah", "Batas atas"), rows):
+    for name, row in zip(("Batas bawah", "Batas atas"), rows, strict=True):
         what = _cite(catalog.sources[row.source], sources_link) if row.source else f"asumsi: {_md(catalog.readable(row.asumsi))}"
         parts.append(f"{name}: {what}")
     return f"fakta-{low.id}--{high.id}", " ".join(parts)
@@ -322,8 +322,8 @@ def _sources_table(catalog: figures.Catalog) -> str:
 
 def _fee_uses() -> dict[str, list[str]]:
     """Source id → one line per row of data/fees.csv that cites it (the fees hook checks the rows)."""
-    from sitebuild import fees
     from simulators import fee_schedule
+    from sitebuild import fees
 
     try:
         schedule = fee_schedule.load_schedule(
