@@ -138,7 +138,7 @@ class Spec:
 
     unit: str | None = None
     fill: Callable[[Checked], Any] | None = None
-    keep_default: Callable[[Checked], bool] | None = None
+    keep_default: Callable[[Checked], bool | None] | None = None
     otherwise: Any = None
 
     kind: ClassVar[str] = ""
@@ -474,7 +474,7 @@ def choice(
     nullable: bool = False,
     max_length: int | None = None,
     fill: Callable[[Checked], Any] | None = None,
-    keep_default: Callable[[Checked], bool] | None = None,
+    keep_default: Callable[[Checked], bool | None] | None = None,
     otherwise: Any = None,
     unit: str | None = None,
     json_key: str | None = None,
@@ -508,7 +508,7 @@ def items(
     unique: str | tuple[str, ...] | bool = False,
     duplicate: str = "",
     example: str = "",
-    keep_default: Callable[[Checked], bool] | None = None,
+    keep_default: Callable[[Checked], bool | None] | None = None,
     otherwise: Any = None,
     json_key: str | None = None,
 ) -> Any:
@@ -537,7 +537,7 @@ def nested(
     default: Any = MISSING,
     what: str = "objek",
     nullable: bool = False,
-    keep_default: Callable[[Checked], bool] | None = None,
+    keep_default: Callable[[Checked], bool | None] | None = None,
     otherwise: Any = None,
     json_key: str | None = None,
 ) -> Any:
@@ -654,7 +654,7 @@ class Checked:
         source = self._source
         if isinstance(source, self._cls) and all(getattr(source, n) is v for n, v in values.items()):
             return source
-        made = object.__new__(self._cls)
+        made: Any = object.__new__(self._cls)
         for name, value in values.items():
             object.__setattr__(made, name, value)
         return made

@@ -56,6 +56,7 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
             return 0
         if text == "-":
             text = stdin.read()
+        assert name is not None  # "run" always names a simulator
         payload = {} if text is None else parse_json(text)
         # get(name).run, not run(): run() reads None as "all defaults", but the JSON
         # text `null` is not an object and must be refused like `[]` or `42`.

@@ -450,7 +450,7 @@ def simulate_omnichannel(*, inputs: OmnichannelInputs) -> OmnichannelResult:
         total_orders=sum(base.orders),
         total_revenue=sum(base.revenue),
         total_net_revenue=total_net,
-        hhi=None if total_net == 0 else sum(s * s for s in shares),
+        hhi=None if total_net == 0 else sum(s * s for s in shares if s is not None),  # a share is None only at total 0
         dependency=tuple(dependency),
         shocked=shocked,
     )

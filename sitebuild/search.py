@@ -125,7 +125,7 @@ def math_to_text(text: str) -> str:
     return _MATH.sub(lambda m: _latex(html.unescape(m["inline"] or m["block"])), text)
 
 
-def enrich(index: dict, *, keywords: dict[str, list[str]] | None = None, notebooks: set[str] = frozenset()) -> dict:
+def enrich(index: dict, *, keywords: dict[str, list[str]] | None = None, notebooks: set[str] | frozenset[str] = frozenset()) -> dict:
     """The theme's ``search_index.json`` data with seller words, readable math and ranking.
 
     ``keywords`` maps a page URL ("jualan/x/") to its front-matter keywords, which

@@ -129,7 +129,7 @@ def compute(name: str) -> dict:
     return result
 
 
-def render(name: str, *, urls: Mapping[str, str], uid: str) -> str:
+def render(name: str, *, urls: Mapping[str, str | int], uid: str) -> str:
     """The calculator's markup; ``urls`` are page-relative (script, css, pyodide, wheel, chart)."""
     if name not in NAMES:
         raise KeyError(name)

@@ -164,8 +164,8 @@ def render(data: dict) -> str:
             "",
         ]
     missed = [c for c in data["checks"] if c["met"] is False]
-    met = sum(1 for c in data["checks"] if c["met"])
-    lines.append(f"Tercapai {met} dari {len(data['checks'])} target.")
+    reached = sum(1 for c in data["checks"] if c["met"])
+    lines.append(f"Tercapai {reached} dari {len(data['checks'])} target.")
     if missed:
         lines += ["", "Meleset:", ""]
         for check in missed:

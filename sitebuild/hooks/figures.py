@@ -35,6 +35,7 @@ import posixpath
 import re
 import shutil
 import sys
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Section
@@ -296,7 +297,7 @@ def _footnote(low, high, catalog, sources_link) -> tuple[str, str]:
     return f"fakta-{low.id}--{high.id}", " ".join(parts)
 
 
-def _table(head: list[str], rows: list[list[str]]) -> str:
+def _table(head: list[str], rows: list[str]) -> str:
     """A raw HTML table (cells already escaped), framed by blank lines for Markdown."""
     th = "".join(f"<th>{h}</th>" for h in head)
     body = "\n".join(row_html for row_html in rows)
@@ -361,7 +362,7 @@ def _site_map(page) -> str:
     lines = []
     for item in nav.items:
         if isinstance(item, Section):
-            children = [c for c in item.children if not isinstance(c, Section) and c.file]
+            children: list[Any] = [c for c in item.children if not isinstance(c, Section) and getattr(c, "file", None)]
             index = next((c for c in children if c.file.src_uri.endswith("index.md")), None)
             head = f"[{_md(item.title)}]({posixpath.relpath(index.file.src_uri, here)})" if index else f"**{_md(item.title)}**"
             lines.append(f"- {head}")
