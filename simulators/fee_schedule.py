@@ -424,6 +424,7 @@ def _row(row: dict, line: int, where: str, sources: dict, problems: list[str]) -
 
 
 def _cap(row: dict, unit: str, problem: Callable[[str, str], None]) -> float | None:
+    """The row's cap in Rupiah per item, or ``None``; only a fraction fee may have one."""
     if not row["cap"]:
         return None
     cap = _number(row["cap"])
@@ -435,6 +436,7 @@ def _cap(row: dict, unit: str, problem: Callable[[str, str], None]) -> float | N
 
 
 def _validity(row: dict, problem: Callable[[str, str], None]) -> tuple[date | None, date | None]:
+    """``valid_from`` and ``valid_until`` (``None``: still in force), each ``None`` when unreadable."""
     valid_from = _date(row["valid_from"])
     if valid_from is None:
         problem("valid_from", f"{row['valid_from']!r} bukan tanggal; tulis TTTT-BB-HH atau TTTT-BB")
