@@ -25,6 +25,7 @@ _MODULES = {
     "runway": "runway",
     "campaign": "campaign",
     "plan": "plan",
+    "fees": "fees",
 }
 
 

@@ -16,7 +16,8 @@ makes the field required):
 ``number(minimum=, maximum=, above=, below=,    a finite number; ``minimum``/``maximum``
 integer=, hint=, unit=)``                       inclusive, ``above``/``below`` exclusive
 ``text(max_length=, single_line=)``             a non-empty text
-``date(earliest=, latest=, example=, why=)``    a day, ``"TTTT-BB-HH"`` in JSON
+``date(earliest=, latest=, example=, why=,     a day, ``"TTTT-BB-HH"`` in JSON
+nullable=)``                                     ``nullable``: ``None`` allowed
 ``choice(options=, what=, message=)``           one of a set; ``options`` may be a callable
                                                 of the other inputs (:func:`names_in`)
 ``items(of, min_items=, max_items=, what=,      a list of objects (``of`` a dataclass) or of
@@ -236,10 +237,13 @@ class Date(Spec):
     latest: _dt.date
     example: str = "2025-09-01"
     why: str = ""
+    nullable: bool = False
 
     kind: ClassVar[str] = "date"
 
     def read(self, value: Any, at: _Place, reading: _Reading) -> Any:
+        if value is None and self.nullable:
+            return None
         day = value
         if reading.json and isinstance(value, str):
             text = value.strip()
@@ -459,10 +463,15 @@ def date(
     latest: _dt.date,
     example: str = "2025-09-01",
     why: str = "",
+    nullable: bool = False,
     json_key: str | None = None,
 ) -> Any:
-    """A day within [earliest, latest]; ``"TTTT-BB-HH"`` in JSON. ``why`` explains the range."""
-    return _field(Date(earliest=earliest, latest=latest, example=example, why=why), default, json_key)
+    """A day within [earliest, latest]; ``"TTTT-BB-HH"`` in JSON. ``why`` explains the range.
+
+    ``nullable`` lets ``None`` (JSON ``null``) through, for a day that is optional.
+    """
+    spec = Date(earliest=earliest, latest=latest, example=example, why=why, nullable=nullable)
+    return _field(spec, default, json_key)
 
 
 def choice(

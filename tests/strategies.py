@@ -288,3 +288,52 @@ def plan_inputs(draw):
         posts_per_day=draw(number_in(PlanInputs, "posts_per_day", low=0.01)),
         channels=tuple(channels),
     )
+
+
+# --- fees --------------------------------------------------------------------
+
+
+@st.composite
+def platform_choices(draw):
+    """A valid platform choice: a tier of that platform, and only programs it runs."""
+    from simulators.fee_schedule import CATEGORY_GROUPS, TIERS
+    from simulators.fees import PROMO_PROGRAMS, SHIPPING_PROGRAMS, PlatformChoice
+
+    platform = draw(st.sampled_from(sorted(TIERS)))
+    promos = ["tidak", *(name for name, by in PROMO_PROGRAMS.items() if platform in by)]
+    return PlatformChoice(
+        platform,
+        draw(st.sampled_from(sorted(TIERS[platform]))),
+        draw(st.sampled_from(sorted(CATEGORY_GROUPS))),
+        free_shipping=draw(st.sampled_from(["tidak", "ya"] if platform in SHIPPING_PROGRAMS else ["tidak"])),
+        promo=draw(st.sampled_from(promos)),
+        new_seller=draw(st.sampled_from(["tidak", "ya"])),
+    )
+
+
+@st.composite
+def fees_inputs(draw, max_platforms=4):
+    """Valid fee inputs on a day every platform of the schedule has a commission.
+
+    Money stays within Rp 10 juta per item and the affiliate at most 50 %, so
+    the platform's uncapped fees never take every Rupiah.
+    """
+    import datetime
+
+    from simulators.fees import FeesInputs
+
+    price = draw(st.floats(min_value=0, max_value=1e7, allow_nan=False))
+    return FeesInputs(
+        price=price,
+        discount=draw(st.floats(min_value=0, max_value=price, allow_nan=False)),
+        shipping_subsidy=draw(st.floats(min_value=0, max_value=1e5, allow_nan=False)),
+        cogs=draw(st.floats(min_value=0, max_value=1e7, allow_nan=False)),
+        packaging=draw(st.floats(min_value=0, max_value=1e5, allow_nan=False)),
+        affiliate_rate=draw(st.floats(min_value=0, max_value=0.5, allow_nan=False)),
+        items_per_order=draw(st.integers(1, 20)),
+        pph22=draw(st.sampled_from(["tidak", "ya"])),
+        as_of=draw(st.dates(datetime.date(2026, 1, 1), datetime.date(2030, 12, 31))),
+        target_margin=draw(st.floats(min_value=0, max_value=0.5, allow_nan=False)),
+        target_profit=draw(st.floats(min_value=0, max_value=1e6, allow_nan=False)),
+        platforms=tuple(draw(st.lists(platform_choices(), min_size=1, max_size=max_platforms))),
+    )

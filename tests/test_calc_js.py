@@ -34,7 +34,7 @@ def _cases() -> list[tuple[str, object, str]]:
                1 / 0.494, 55_555.555555555555, 7000.000007000001, 0.1856, 0.30530705173038053]
     numbers += [rng.uniform(-1e7, 1e7) for _ in range(150)] + [rng.uniform(0, 1) for _ in range(150)]
     numbers += [round(rng.uniform(0, 1e6), rng.randint(0, 3)) for _ in range(100)]
-    cases = [("value", n, kind) for n in numbers for kind in ("rupiah", "percent", "int", "ratio", "number")]
+    cases = [("value", n, kind) for n in numbers for kind in ("rupiah", "percent", "rate", "int", "ratio", "number")]
     cases += [("input", n, unit) for n in numbers if n >= 0 for unit in ("rupiah", "percent", "integer", "number")]
     cases += [("value", None, "rupiah"), ("value", True, "bool"), ("value", "2025-09-01", "date"), ("value", "2026-02-28", "date")]
     return cases

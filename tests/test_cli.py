@@ -58,6 +58,51 @@ class TestRoiDocument:
         assert partial == {**defaults, "aov": 200000}
 
 
+class TestFeesDocument:
+    def test_whole_document(self):
+        payload = {"as_of": "2026-03-01", "platforms": [{"platform": "shopee", "tier": "star", "category": "fashion"}]}
+        lines = [
+            {"platform": "Shopee Star", "item": "komisi", "label": "Komisi platform (biaya administrasi)", "rate": 0.09,
+             "base": 100000, "cap": None, "amount": 9000.0, "since": "per 1 Januari 2026",
+             "source": "Katadata, 9 Desember 2025", "note": ""},
+            {"platform": "Shopee Star", "item": "biaya_proses", "label": "Biaya proses pesanan", "rate": None, "base": None,
+             "cap": None, "amount": 1250.0, "since": "per 20 Juli 2025",
+             "source": "Fortune IDN, 5 Agustus 2025",
+             "note": "Sekali per pesanan, berapa pun jumlah barangnya."},
+        ]
+        code, out, err = cli("fees", "--json", json.dumps(payload))
+        assert code == 0, err
+        # dihitung manual: lihat tests/test_fees.py, test_defaults_on_three_platforms (Shopee Star)
+        assert json.loads(out) == {
+            "inputs": {
+                "price": 100000, "discount": 0, "shipping_subsidy": 0, "cogs": 50000, "packaging": 2000,
+                "affiliate_rate": 0.0, "items_per_order": 1, "pph22": "tidak", "as_of": "2026-03-01",
+                "target_margin": 0.2, "target_profit": 20000,
+                "platforms": [{"platform": "shopee", "tier": "star", "category": "fashion",
+                               "free_shipping": "tidak", "promo": "tidak", "new_seller": "tidak"}],
+            },
+            "outputs": {
+                "as_of": "2026-03-01",
+                "platforms": [{
+                    "label": "Shopee Star", "platform": "shopee", "tier": "star", "category": "fashion",
+                    "lines": lines,
+                    "sales": 100000, "fees": 10250.0, "settlement": 89750.0, "goods": 50000, "packaging": 2000,
+                    "profit": 37750.0, "margin": 0.3775, "platform_fees": 10250.0, "other_fees": 0.0, "effective_rate": 0.1025,
+                    "price_for_margin": pytest.approx(75_000), "price_for_margin_rounded": 75900,
+                    "price_for_profit": pytest.approx(73_250 / 0.91), "price_for_profit_rounded": 80900,
+                    "unreachable": "",
+                }],
+                "lines": lines,
+            },
+        }
+
+    def test_bad_platform_exits_2_with_indonesian_message(self):
+        code, out, err = cli("fees", "--json", '{"platforms": [{"platform": "blibli", "tier": "x", "category": "fashion"}]}')
+        assert code == 2 and out == ""
+        assert "galat: platforms.0.platform: platform tidak dikenal: 'blibli'; pilih salah satu: tiktok-shop, tokopedia, shopee, lazada" in err
+        assert "Traceback" not in err
+
+
 class TestListing:
     def test_list_names_every_simulator(self):
         from simulators import SIMULATORS

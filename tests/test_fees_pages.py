@@ -129,20 +129,25 @@ class TestBadTokens:
 
 
 class TestBuildLog:
-    def test_stale_platforms_are_logged_as_info_by_default(self, caplog):
-        with caplog.at_level(logging.INFO, logger="mkdocs.hooks.fees"):
+    def test_stale_platforms_get_a_warning_that_strict_builds_do_not_count(self, caplog):
+        with caplog.at_level(logging.INFO):
             lines = hook.report_stale(schedule(), today=dt.date(2026, 3, 1))
-        assert [r.levelname for r in caplog.records] == ["INFO"]
-        assert lines == [caplog.records[0].getMessage().removeprefix("biaya platform: ")]
+        assert [(r.name, r.levelname) for r in caplog.records] == [("playbook.fees", "WARNING")]
+        assert caplog.records[0].getMessage() == "PERINGATAN biaya platform: " + lines[0]
         assert "Lazada" in lines[0]
 
-    def test_a_scheduled_check_can_make_it_a_warning(self, caplog):
-        with caplog.at_level(logging.INFO, logger="mkdocs.hooks.fees"):
-            hook.report_stale(schedule(), today=dt.date(2027, 3, 1), level="warning")
-        assert [r.levelname for r in caplog.records] == ["WARNING"] * 4
+    def test_a_scheduled_check_can_make_it_an_mkdocs_warning(self, caplog):
+        with caplog.at_level(logging.INFO):
+            hook.report_stale(schedule(), today=dt.date(2027, 3, 1), level="strict")
+        assert [(r.name, r.levelname) for r in caplog.records] == [("mkdocs.hooks.fees", "WARNING")] * 4
+
+    def test_info_quietens_it(self, caplog):
+        with caplog.at_level(logging.INFO):
+            hook.report_stale(schedule(), today=dt.date(2027, 3, 1), level="info")
+        assert [r.levelname for r in caplog.records] == ["INFO"] * 4
 
     def test_an_unknown_level_is_refused(self):
-        with pytest.raises(PluginError, match="PLAYBOOK_FEES_STALE='loud' tidak dikenal"):
+        with pytest.raises(PluginError, match="PLAYBOOK_FEES_STALE='loud' tidak dikenal; pilih warning, strict, info"):
             hook.report_stale(schedule(), today=dt.date(2026, 3, 1), level="loud")
 
     def test_a_broken_row_stops_the_build_naming_line_and_column(self, tmp_path):

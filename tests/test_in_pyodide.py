@@ -28,7 +28,7 @@ REQUIREMENTS = ROOT / "tests" / "pyodide" / "requirements.txt"
 MODEL_TESTS = [
     "tests/test_roi.py", "tests/test_cadence.py", "tests/test_omnichannel.py", "tests/test_series.py",
     # reads the fee schedule from the installed wheel (simulators/_data/)
-    "tests/test_fees_data.py",
+    "tests/test_fees_data.py", "tests/test_fees.py",
 ]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import simulators
 
-NAMES = ["roi", "cadence", "omnichannel", "runway", "campaign", "plan"]
+NAMES = ["roi", "cadence", "omnichannel", "runway", "campaign", "plan", "fees"]
 
 
 def modules_after(code: str) -> list[str]:
@@ -21,7 +21,7 @@ def modules_after(code: str) -> list[str]:
 class TestLazyRegistry:
     def test_lists_every_simulator_in_cli_order(self):
         assert list(simulators.SIMULATORS) == NAMES
-        assert len(simulators.SIMULATORS) == 6
+        assert len(simulators.SIMULATORS) == 7
         assert all(name in simulators.SIMULATORS for name in NAMES) and "laba" not in simulators.SIMULATORS
 
     @pytest.mark.parametrize("name", NAMES)
@@ -45,7 +45,7 @@ class TestLazyRegistry:
         with pytest.raises(simulators.InputError) as caught:
             simulators.get("laba")
         assert caught.value.problems[0].field == "simulator"
-        assert "roi, cadence, omnichannel, runway, campaign, plan" in caught.value.problems[0].message
+        assert "roi, cadence, omnichannel, runway, campaign, plan, fees" in caught.value.problems[0].message
         with pytest.raises(KeyError):
             simulators.SIMULATORS["laba"]
 

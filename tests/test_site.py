@@ -274,16 +274,31 @@ class TestLinks:
                     outside.append(f"{page.relative_to(site_dir)}: <{tag}> {url}")
         assert not outside, "\n".join(outside[:20])
 
-    def test_math_pages_carry_their_own_katex(self, site_dir):
+    def test_formulas_are_typeset_at_build_time(self, site_dir):
+        # KaTeX runs when the site is built: a formula page carries HTML and MathML and the
+        # stylesheet, never the KaTeX script (about 270 KB) nor the TeX it would have read.
         pages = [p for p in html_pages(site_dir) if 'class="arithmatex"' in p.read_text(encoding="utf-8")]
+        assert len(pages) >= 3, "halaman iklan-roi, ritme-posting dan analitik-kpi memuat rumus"
         for page in pages:
-            scripts = [u for tag, u in parse(page).resources if tag == "script"]
-            assert any(u.endswith("assets/math/katex.min.js") for u in scripts), page
-        plain = [p for p in html_pages(site_dir) if p not in pages]
-        for page in plain[:5]:
-            assert "katex" not in page.read_text(encoding="utf-8"), f"{page}: KaTeX loaded without a formula"
-        if pages:
-            assert list((site_dir / "assets" / "math" / "fonts").glob("*.woff2"))
+            text = page.read_text(encoding="utf-8")
+            assert 'class="katex"' in text and '<span class="katex-mathml"><math' in text, page
+            formulas = re.findall(r'<(span|div) class="arithmatex">(.*?)</\1>', text, flags=re.DOTALL)
+            assert all(not body.startswith(("\\(", "\\[")) for _, body in formulas), f"{page}: TeX tidak diketik"
+            resources = parse(page).resources
+            assert ("link", "../../assets/math/katex.min.css") in resources, page
+            scripts = [u for tag, u in resources if tag == "script"]
+            assert not [u for u in scripts if re.search(r"katex|auto-render|assets/math/", u)], f"{page}: {scripts}"
+        for page in [p for p in html_pages(site_dir) if p not in pages][:5]:
+            assert "katex" not in page.read_text(encoding="utf-8"), f"{page}: KaTeX dimuat tanpa rumus"
+        math = site_dir / "assets" / "math"
+        assert not list(math.glob("*.js")), "skrip KaTeX tidak perlu disalin"
+        css = (math / "katex.min.css").read_text(encoding="utf-8")
+        fonts = re.findall(r"url\((fonts/[^)]+)\)", css)
+        assert fonts and all(f.endswith(".woff2") and (math / f).is_file() for f in fonts), fonts
+        assert sorted(p.name for p in (math / "fonts").iterdir()) == sorted(f[len("fonts/"):] for f in fonts)
+        # the search index reads each formula as text: neither KaTeX's markup nor raw TeX
+        index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "katex" not in index and not re.search(r"\\\\(begin|frac|text)\b", index)
 
 
 # ---------------------------------------------------------------------------

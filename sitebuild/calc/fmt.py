@@ -14,6 +14,7 @@ kind       what                            example
 =========  ==============================  =====================
 rupiah     money, whole Rupiah             ``Rp 417.600``
 percent    a fraction shown in percent     ``18,6 %``
+rate       a fee rate, two decimals        ``6,97 %``
 number     a count, up to one decimal      ``1.234,5``
 int        a count, whole                  ``80.000``
 ratio      ROAS-like, two decimals         ``2,70``
@@ -62,6 +63,8 @@ def format_value(value: Any, kind: str) -> str:
         return ("-" if text.startswith("-") else "") + "Rp" + NBSP + text.lstrip("-")
     if kind == "percent":
         return group(number * 100, 1) + NBSP + "%"
+    if kind == "rate":
+        return group(number * 100, 2) + NBSP + "%"
     if kind == "int":
         return group(number, 0)
     if kind == "ratio":

@@ -29,7 +29,7 @@ from .when import holds
 __all__ = ["render", "lookup", "raw_value", "NAMES"]
 
 TEMPLATES = pathlib.Path(__file__).resolve().parent.parent / "templates"
-NAMES = ("roi", "cadence", "omnichannel", "runway", "campaign", "plan")
+NAMES = ("roi", "cadence", "omnichannel", "runway", "campaign", "plan", "fees")
 
 
 def lookup(data: Any, path: str) -> Any:

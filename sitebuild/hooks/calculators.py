@@ -32,13 +32,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sitebuild.calc import prerender, runtime  # noqa: E402  (needs ROOT on sys.path first)
+from sitebuild.markdown_code import mask_code  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.calculators")
 
 TOKEN = re.compile(r"^[ \t]*\[\[kalkulator:(?P<name>[^\]]*)\]\][ \t]*$")
 ANY_TOKEN = re.compile(r"\[\[kalkulator:[^\]]*\]\]")
-INLINE_CODE = re.compile(r"`[^`]*`")  # a page may show the token as an example in code
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 SLOT = re.compile(r'<div data-kalkulator-slot="(?P<name>[a-z_]+)" data-index="(?P<index>\d+)"></div>')
 ASSETS = "assets/calc"
 
@@ -58,18 +57,11 @@ def on_pre_build(config):
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     lines = markdown.split("\n")
-    fence = None
+    # A page may show the token as an example in code: code is masked out.
+    masked = mask_code(markdown).split("\n")
     count = 0
     for number, line in enumerate(lines):
-        opened = FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        match = TOKEN.match(line)
+        match = TOKEN.match(masked[number])
         if match:
             name = match["name"]
             if name not in prerender.NAMES:
@@ -79,7 +71,7 @@ def on_page_markdown(markdown, page, config, files):
             indent = line[: len(line) - len(line.lstrip())]  # inside an admonition or a list item
             lines[number] = f'\n{indent}<div data-kalkulator-slot="{name}" data-index="{count}"></div>\n'
             count += 1
-        elif ANY_TOKEN.search(INLINE_CODE.sub("", line)):
+        elif ANY_TOKEN.search(masked[number]):
             raise PluginError(
                 f"docs/{src}:{number + 1}: tulis [[kalkulator:NAMA]] sendirian di satu baris "
                 f"(NAMA: {', '.join(prerender.NAMES)})"

@@ -13,11 +13,13 @@ Tokens in a page's Markdown (outside code):
   for a sentence that uses a source without quoting a number.
 
 At every build the schedule is checked (a broken row stops the build, naming
-line and column) and a stale platform is reported in the build log. That
-report is an INFO line, not a WARNING: the site is built with ``--strict``,
-so a warning would fail every build, and the deploy, as soon as the calendar
-passes six months after an announcement, with no change to the repository.
-A scheduled check can make it a failure: ``PLAYBOOK_FEES_STALE=warning``.
+line and column) and a stale platform gets a warning in the build output
+("PERINGATAN biaya platform: …"). It is logged outside MkDocs' own logger on
+purpose: the site is built with ``--strict``, which would otherwise fail every
+build, and the deploy, as soon as the calendar passes six months after an
+announcement, with no change to the repository. ``PLAYBOOK_FEES_STALE=strict``
+(for a scheduled check) makes it an MkDocs warning, so a strict build fails;
+``PLAYBOOK_FEES_STALE=info`` quietens it to an INFO line.
 """
 
 from __future__ import annotations
@@ -38,9 +40,13 @@ if str(ROOT) not in sys.path:
 from simulators import fee_schedule  # noqa: E402  (needs ROOT on sys.path first)
 from sitebuild import fees as fee_pages  # noqa: E402
 from sitebuild import figures  # noqa: E402
-from sitebuild.hooks.figures import _cite, _md, _outside_code, _sources_link  # noqa: E402  (one citation format)
+from sitebuild.hooks.figures import _cite, _md, _sources_link  # noqa: E402  (one citation format)
+from sitebuild.markdown_code import outside_code  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.fees")
+# Not under "mkdocs": seen in the build output, not counted by --strict (see above).
+stale_log = logging.getLogger("playbook.fees")
+LEVELS = ("warning", "strict", "info")
 
 TABLE = re.compile(r"^[ \t]*\[\[tabel-biaya:(?P<name>[^\]]*)\]\][ \t]*$", re.MULTILINE)
 SOURCE = re.compile(r"\[\[sumber-biaya:(?P<id>[^\]]*)\]\]")
@@ -62,20 +68,23 @@ def load(data_dir: pathlib.Path = ROOT / "data") -> fee_schedule.Schedule:
         raise PluginError(f"jadwal biaya tidak bisa dibaca: {error.filename} tidak ada") from None
 
 
-def report_stale(schedule: fee_schedule.Schedule, *, today: datetime.date, level: str = "info") -> list[str]:
-    """Log one line per stale platform at ``level`` (``info`` or ``warning``); return the lines."""
-    if level not in ("info", "warning"):
-        raise PluginError(f"PLAYBOOK_FEES_STALE={level!r} tidak dikenal; pilih info atau warning")
+def report_stale(schedule: fee_schedule.Schedule, *, today: datetime.date, level: str = "warning") -> list[str]:
+    """Log one line per stale platform (``level``: one of :data:`LEVELS`); return the lines."""
+    if level not in LEVELS:
+        raise PluginError(f"PLAYBOOK_FEES_STALE={level!r} tidak dikenal; pilih {', '.join(LEVELS)}")
     messages = schedule.stale_warnings(today=today)
     for message in messages:
-        getattr(log, level)("biaya platform: %s", message)
+        if level == "warning":
+            stale_log.warning("PERINGATAN biaya platform: %s", message)
+        else:
+            getattr(log, "warning" if level == "strict" else "info")("biaya platform: %s", message)
     return messages
 
 
 def on_config(config):
     _state["schedule"] = load()
     _state["today"] = datetime.date.today()
-    report_stale(_state["schedule"], today=_state["today"], level=os.environ.get("PLAYBOOK_FEES_STALE", "info"))
+    report_stale(_state["schedule"], today=_state["today"], level=os.environ.get("PLAYBOOK_FEES_STALE", "warning"))
     return config
 
 
@@ -124,7 +133,7 @@ def on_page_markdown(markdown, page, config, files):
             )
         return text
 
-    markdown = _outside_code(markdown, tokens)
+    markdown = outside_code(markdown, tokens)
     # The figures hook may already have defined a footnote for the same source.
     new = {k: v for k, v in notes.items() if f"[^{k}]:" not in markdown}
     if new:

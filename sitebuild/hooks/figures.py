@@ -1,4 +1,4 @@
-"""MkDocs hook: sourced figures, source tables and self-hosted math in the pages.
+"""MkDocs hook: sourced figures, source tables and dates in the pages.
 
 Tokens in a page's Markdown (outside code):
 
@@ -19,9 +19,8 @@ Tokens in a page's Markdown (outside code):
   a double date (``12.12``) computed. A table that has run out stops the build.
 
 An unknown id, a malformed token or a broken data row stops the build with a
-message that names the page and the row. Pages with formulas
-(``pymdownx.arithmatex``) get KaTeX from node_modules, copied into the site
-at build time; other pages load nothing extra.
+message that names the page and the row. Formulas are typeset by
+``formulas.py``, notebooks cleaned by ``notebooks.py``.
 """
 
 from __future__ import annotations
@@ -29,17 +28,14 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import logging
-import os
 import pathlib
 import posixpath
 import re
-import shutil
 import sys
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Section
-from mkdocs.utils import get_relative_url
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -47,15 +43,11 @@ if str(ROOT) not in sys.path:
 
 from simulators import _calendar  # noqa: E402
 from sitebuild import figures  # noqa: E402  (needs ROOT on sys.path first)
+from sitebuild.markdown_code import outside_code  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.figures")
 
 SOURCES_PAGE = "referensi/sumber.md"
-KATEX_DIR = ROOT / "node_modules" / "katex" / "dist"
-MATH_INIT = ROOT / "sitebuild" / "static" / "math.js"
-MATH_DEST = "assets/math"
-NOTEBOOK_CSS = ROOT / "sitebuild" / "static" / "notebook.css"
-NOTEBOOK_CSS_DEST = "assets/notebook.css"
 
 _ID = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
 FACT_TOKEN = re.compile(rf"\[\[fakta:(?P<low>{_ID})(?:\.\.(?P<high>{_ID}))?\]\]")
@@ -67,10 +59,7 @@ LUNAR = {
     "ramadan": (_calendar.RAMADAN_START, "ramadan_{year}_start"),
     "lebaran": (_calendar.IDUL_FITRI, "idul_fitri_{year}"),
 }
-# Code is left alone, so a page may show a token as an example.
-CODE = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
-
-_state: dict = {"catalog": None, "nav": None, "math_pages": 0, "notebook_pages": 0, "tokens": 0, "today": None}
+_state: dict = {"catalog": None, "nav": None, "tokens": 0, "today": None}
 
 
 # ---------------------------------------------------------------------------
@@ -78,17 +67,11 @@ _state: dict = {"catalog": None, "nav": None, "math_pages": 0, "notebook_pages":
 
 
 def on_config(config):
-    # The notebooks run on the "python3" kernel of this virtualenv (its
-    # "python" argv becomes sys.executable), not on a same-named kernel a
-    # contributor may have in ~/.local/share/jupyter for another Python.
-    os.environ["JUPYTER_PREFER_ENV_PATH"] = "1"
     try:
         _state["catalog"] = figures.load(ROOT / "data")
     except figures.DataError as error:
         raise PluginError(str(error)) from None
     _state["fee_uses"] = _fee_uses()
-    _state["math_pages"] = 0
-    _state["notebook_pages"] = 0
     _state["tokens"] = 0
     _state["today"] = _dt.date.today()
     return config
@@ -154,62 +137,15 @@ def on_page_markdown(markdown, page, config, files):
             text = text.replace("[[peta-isi]]", _site_map(page))
         return text
 
-    markdown = _outside_code(markdown, tokens)
+    # Code is left alone, so a page may show a token as an example.
+    markdown = outside_code(markdown, tokens)
     if notes:
         markdown = markdown.rstrip() + "\n\n" + "\n".join(f"[^{k}]: {v}" for k, v in notes.items()) + "\n"
     return markdown
 
 
-def on_page_content(html_text, page, config, files):
-    if page.file.src_uri.endswith(".ipynb"):
-        _state["notebook_pages"] += 1
-        return _clean_notebook(html_text, page, files)
-    return html_text
-
-
-def on_post_page(output, page, config):
-    if page.file.src_uri.endswith(".ipynb"):
-        href = html.escape(get_relative_url(f"{NOTEBOOK_CSS_DEST}", page.url))
-        output = output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
-    if 'class="arithmatex"' in output:
-        _state["math_pages"] += 1
-        url = lambda name: html.escape(get_relative_url(f"{MATH_DEST}/{name}", page.url))  # noqa: E731
-        head = f'<link rel="stylesheet" href="{url("katex.min.css")}">\n'
-        body = "".join(
-            f'<script defer src="{url(name)}"></script>\n' for name in ("katex.min.js", "auto-render.min.js", "math.js")
-        )
-        output = output.replace("</head>", head + "</head>", 1).replace("</body>", body + "</body>", 1)
-    return output
-
-
 def on_post_build(config):
-    log.info(
-        "figures: %d angka dari data/, rumus di %d halaman, %d notebook",
-        _state["tokens"], _state["math_pages"], _state["notebook_pages"],
-    )
-    site = pathlib.Path(config["site_dir"])
-    if _state["notebook_pages"]:
-        (site / NOTEBOOK_CSS_DEST).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(NOTEBOOK_CSS, site / NOTEBOOK_CSS_DEST)
-    if not _state["math_pages"]:
-        return
-    if not (KATEX_DIR / "katex.min.js").is_file():
-        raise PluginError(
-            f"KaTeX tidak ditemukan di {KATEX_DIR.relative_to(ROOT)}: jalankan `make node` (npm ci) dulu; "
-            "rumus di halaman memerlukannya dan CDN tidak dipakai"
-        )
-    dest = site / MATH_DEST
-    (dest / "fonts").mkdir(parents=True, exist_ok=True)
-    css = (KATEX_DIR / "katex.min.css").read_text(encoding="utf-8")
-    # Only the woff2 fonts are copied (every browser that runs the site reads
-    # woff2), so the older formats are dropped from the stylesheet too.
-    css = re.sub(r',url\(fonts/[^)]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)', "", css)
-    (dest / "katex.min.css").write_text(css, encoding="utf-8")
-    shutil.copy2(KATEX_DIR / "katex.min.js", dest / "katex.min.js")
-    shutil.copy2(KATEX_DIR / "contrib" / "auto-render.min.js", dest / "auto-render.min.js")
-    shutil.copy2(MATH_INIT, dest / "math.js")
-    for font in (KATEX_DIR / "fonts").glob("*.woff2"):
-        shutil.copy2(font, dest / "fonts" / font.name)
+    log.info("figures: %d angka dari data/", _state["tokens"])
 
 
 # ---------------------------------------------------------------------------
@@ -244,17 +180,6 @@ def next_moment(event: str, today: _dt.date) -> tuple[_dt.date, str | None]:
         )
     day, year = upcoming[0]
     return day, id_pattern.format(year=year)
-
-
-def _outside_code(markdown: str, change) -> str:
-    """Apply ``change`` to the parts of ``markdown`` that are not code."""
-    parts, last = [], 0
-    for match in CODE.finditer(markdown):
-        parts.append(change(markdown[last : match.start()]))
-        parts.append(match.group(0))
-        last = match.end()
-    parts.append(change(markdown[last:]))
-    return "".join(parts)
 
 
 def _nowrap(text: str) -> str:
@@ -370,53 +295,3 @@ def _site_map(page) -> str:
         elif getattr(item, "file", None) is not None and item.file.src_uri != page.file.src_uri:
             lines.append(f"- {link(item)}")
     return "\n\n" + "\n".join(lines) + "\n\n"
-
-
-def _clean_notebook(content: str, page, files) -> str:
-    """Slim mkdocs-jupyter's HTML down to the notebook itself, styled by the theme.
-
-    nbconvert inlines JupyterLab's whole stylesheet (about 600 KB per page), a
-    MathJax 2 loader and a Mermaid loader pointing at CDNs, and a hidden copy
-    of every code cell for its own copy button. All of that goes: code becomes
-    ``div.highlight > pre > code`` (Material's colours, dark mode and copy
-    button) folded in a ``details`` so a phone shows the results first, DataFrames become plain tables (Material's table style), and
-    sitebuild/static/notebook.css adds the few rules left.
-    """
-    start = content.find('<div class="jupyter-wrapper">')
-    if start < 0:
-        raise PluginError(f"docs/{page.file.src_uri}: keluaran mkdocs-jupyter tidak dikenali (jupyter-wrapper tidak ada)")
-    content = content[start:]
-    content = re.sub(r"<style\b.*?</style>|<script\b.*?</script>", "", content, flags=re.DOTALL)
-    content = re.sub(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', "", content, flags=re.DOTALL)
-    content = re.sub(r'<div class="clipboard-copy-txt"[^>]*>.*?</div>', "", content, flags=re.DOTALL)
-    content = re.sub(
-        r'<div class="highlight-ipynb[^"]*"><pre>(.*?)</pre>\s*</div>',
-        r'<details class="kode"><summary>Kode Python</summary><div class="highlight"><pre><code>\1</code></pre></div></details>',
-        content,
-        flags=re.DOTALL,
-    )
-    # Execution prompts ("Out[2]:") mean nothing to a reader: out of the page and the search index.
-    content = re.sub(r'<div class="jp-(?:In|Out)putPrompt[^"]*">.*?</div>', "", content, flags=re.DOTALL)
-    content = content.replace('<table border="1" class="dataframe">', "<table>")
-    content = content.replace(' style="text-align: right;"', "")
-    content = content.replace('class="anchor-link"', 'class="headerlink"')
-    return _notebook_links(content, page, files)
-
-
-def _notebook_links(content: str, page, files) -> str:
-    """Point Markdown-cell links to other pages (``../x/y.md``) at the built pages.
-
-    MkDocs rewrites and checks links of Markdown pages only; a notebook's links
-    are resolved here, and one to a missing page stops the build.
-    """
-    here = posixpath.dirname(page.file.src_uri)
-
-    def fix(match: re.Match) -> str:
-        target, fragment = match["path"], match["fragment"] or ""
-        src = posixpath.normpath(posixpath.join(here, target))
-        file = files.get_file_from_path(src)
-        if file is None:
-            raise PluginError(f"docs/{page.file.src_uri}: tautan ke {target!r} menunjuk halaman yang tidak ada (docs/{src})")
-        return f'href="{html.escape(get_relative_url(file.url, page.url))}{fragment}"'
-
-    return re.sub(r'href="(?!https?:|mailto:|#|/)(?P<path>[^"#]+\.(?:md|ipynb))(?P<fragment>#[^"]*)?"', fix, content)

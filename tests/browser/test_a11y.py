@@ -99,7 +99,7 @@ def wait_inputs(page, predicate, timeout_ms: int = 30_000) -> dict:
 NUMERIC = "[data-calculator] input[data-unit=rupiah], [data-calculator] input[data-unit=number], [data-calculator] input[data-unit=integer]"
 
 
-@pytest.mark.parametrize("name", ["roi", "cadence", "omnichannel", "runway", "campaign", "plan"])
+@pytest.mark.parametrize("name", ["roi", "cadence", "omnichannel", "runway", "campaign", "plan", "fees"])
 def test_calculator_works_with_keyboard_alone(phone, site_dir, site_url, name):
     phone.goto(site_url + calculator_pages(site_dir)[name])
     wait_state(phone, ("ready",))

@@ -34,6 +34,7 @@ PAGES = {
     "runway": "kalkulator/guncangan-omzet/",
     "campaign": "kalkulator/anggaran-kampanye/",
     "plan": "kalkulator/rencana-aksi/",
+    "fees": "kalkulator/harga-jual/",
 }
 # Pyodide (3.14, musl's libm) and CPython (3.11, glibc) may differ in the last
 # bit of a math-library call (pow, exp); everything else is the same IEEE arithmetic.
@@ -205,6 +206,18 @@ EDITS = {
         ("fill", "channels.3", "WhatsApp"),
         ("remove", "channels", "1"),
     ],
+    "fees": [
+        ("fill", "price", "150.000"),
+        ("fill", "discount", "Rp 10.000"),
+        ("fill", "affiliate_rate", "5"),
+        ("fill", "items_per_order", "2"),
+        ("select", "pph22", "ya"),
+        ("select", "platforms.1.promo", "hari-biasa"),
+        ("add", "platforms", None),  # a new row starts as Tokopedia, penjual biasa, fashion
+        ("select", "platforms.3.free_shipping", "ya"),
+        ("select", "platforms.3.category", "elektronik"),
+        ("remove", "platforms", "2"),
+    ],
 }
 
 
@@ -329,6 +342,7 @@ BAD_LINKS = {
     "runway-range": ("runway", "shock.revenue_drop=1.5", "shock.revenue_drop", "nilai dari tautan tidak dipakai", "50"),
     "campaign-text": ("campaign", "events.1.weight=dua", "events.1.weight", "bukan angka", "1"),
     "plan-date": ("plan", "start_date=2026-02-30", "start_date", "nilai dari tautan tidak dipakai", "2026-12-07"),
+    "fees-range": ("fees", "items_per_order=0", "items_per_order", "nilai dari tautan tidak dipakai", "1"),
 }
 
 
@@ -348,16 +362,19 @@ def test_bad_query_value_shows_message_and_keeps_default(page, site_url, case):
 # ---------------------------------------------------------------------------
 # CSV
 
-CSV_TABLES = {"roi": [], "cadence": ["weekly", "calendar"], "omnichannel": ["channels"], "runway": ["weekly"], "campaign": ["events", "phases"]}
+CSV_TABLES = {
+    "roi": [], "cadence": ["weekly", "calendar"], "omnichannel": ["channels"], "runway": ["weekly"],
+    "campaign": ["events", "phases"], "fees": ["platforms", "lines"],
+}
 
 
 def plain(text: str) -> str:
-    """A shown cell without "Rp", "%", spaces or thousands dots: what the CSV holds."""
-    return re.sub(r"Rp|%|\s|\u00a0|\.", "", text)
+    """A shown cell without "Rp", "%", spaces or thousands dots: what the CSV holds ("—", no value: empty)."""
+    return "" if text == "—" else re.sub(r"Rp|%|\s|\u00a0|\.", "", text)
 
 
 # The plan's CSV is the model's own text, tested with its .ics in test_plan_downloads.py.
-@pytest.mark.parametrize("name", ["cadence", "omnichannel", "runway", "campaign"])
+@pytest.mark.parametrize("name", ["cadence", "omnichannel", "runway", "campaign", "fees"])
 def test_csv_download_matches_table(page, site_url, name):
     page.goto(site_url + PAGES[name])  # works on the prerendered tables too
     for key in CSV_TABLES[name]:

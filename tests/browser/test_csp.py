@@ -55,7 +55,7 @@ def test_every_built_page_carries_the_policy_first(site_dir):
 
 def test_no_violation_on_any_page(site_dir, site_url, strict_page):
     calculators = set(calculator_pages(site_dir).values())
-    assert len(calculators) == 6, calculator_pages(site_dir)
+    assert len(calculators) == 7, calculator_pages(site_dir)
     found = {}
     for path in page_paths(site_dir):
         strict_page.errors.clear()

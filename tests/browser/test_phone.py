@@ -148,7 +148,7 @@ def test_footer_speaks_indonesian(phone, site_url):
     assert not re.search(r"\b(Made with|Previous|Next|Copyright)\b", footer), footer
 
 
-CALCULATOR_PAGES = ["roi-iklan", "ritme-posting", "omnichannel", "guncangan-omzet", "anggaran-kampanye", "rencana-aksi"]
+CALCULATOR_PAGES = ["roi-iklan", "ritme-posting", "omnichannel", "guncangan-omzet", "anggaran-kampanye", "rencana-aksi", "harga-jual"]
 
 
 @pytest.mark.parametrize("name", CALCULATOR_PAGES)

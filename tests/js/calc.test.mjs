@@ -55,6 +55,7 @@ test("outputs: rupiah, percent, ratio, null", () => {
   assert.equal(formatValue(-916200.4, "rupiah"), "-Rp\u00a0916.200");
   assert.equal(formatValue(-0.3, "rupiah"), "Rp\u00a00"); // never "-0"
   assert.equal(formatValue(0.1856, "percent"), "18,6\u00a0%");
+  assert.equal(formatValue(0.0697, "rate"), "6,97\u00a0%"); // a fee rate keeps its second decimal
   assert.equal(formatValue(2.7, "ratio"), "2,70");
   assert.equal(formatValue(null, "ratio"), "—");
   assert.equal(formatValue("2025-09-01", "date"), "Sen, 1 Sep 2025");
@@ -64,6 +65,7 @@ test("outputs: rupiah, percent, ratio, null", () => {
 test("CSV cells: the shown rounding, decimal comma, no grouping", () => {
   assert.equal(csvCell("417600.4", "rupiah"), "417600");
   assert.equal(csvCell("0.1856", "percent"), "18,6");
+  assert.equal(csvCell("0.0425", "rate"), "4,25");
   assert.equal(csvCell("2.7", "ratio"), "2,70");
   assert.equal(csvCell("1234567.25", "number"), "1234567,3");
   assert.equal(csvCell("", "rupiah"), "");

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { assumedText } from "../../docs/assets/calc/assumed.js";
-import { fraction, megabytes, pendingTexts, progressText, secondsLeft, timeLeft } from "../../docs/assets/calc/pending.js";
+import { fraction, megabytes, pendingState, pendingTexts, progressText, secondsLeft, timeLeft } from "../../docs/assets/calc/pending.js";
 
 const NBSP = "\u00a0";
 
@@ -58,4 +58,20 @@ test("assumed inputs read like outputs", () => {
   assert.equal(assumedText(inputs, "cogs_rate", "percent"), `40${NBSP}%`);
   assert.equal(assumedText(inputs, "channels", "count"), "3");
   assert.equal(assumedText(inputs, "shock.channel", "text"), "—"); // no shock test
+});
+
+test("a stale result gives way unless the ready calculator is about to replace it", () => {
+  const field = (name, value) => ({ name, value, id: "", isConnected: true, closest: () => null });
+  const none = { typed: new Map(), model: new Map(), modelGeneral: [] };
+  assert.equal(pendingState({ stale: false, engine: "loading", errors: none }), null); // defaults on screen match the form
+  assert.equal(pendingState({ stale: true, engine: "ready", errors: none }), null); // being recomputed: stays, dimmed
+  assert.equal(pendingState({ stale: true, engine: "loading", errors: none }).reason, "loading");
+  assert.equal(pendingState({ stale: true, engine: "prerendered", errors: none }).reason, "loading");
+  assert.equal(pendingState({ stale: true, engine: "error", errors: none }).reason, "error");
+  const typed = new Map([[field("cpm", ""), "wajib diisi"], [field("ctr", "abc"), "bukan angka"]]);
+  const state = pendingState({ stale: true, engine: "ready", errors: { ...none, typed } });
+  assert.deepEqual([state.reason, state.empty, state.invalid], ["fill", ["cpm"], ["ctr"]]);
+  const general = pendingState({ stale: true, engine: "ready", errors: { ...none, modelGeneral: ["jumlah bagian harus 100 %"] } });
+  assert.equal(general.reason, "fill");
+  assert.equal(pendingTexts(general).text, "Periksa pesan di akhir formulir. Hasilnya muncul setelah itu.");
 });

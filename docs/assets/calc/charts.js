@@ -3,7 +3,7 @@
 // each chart has a table alternative next to it in the markup.
 //
 // figure[data-spec] = {"type": "line"|"bar", "x": column, "xFormat": kind,
-//                      "xPrefix": "Minggu ", "y": [{"key", "label", "format"}],
+//                      "xPrefix": "Minggu ", "y": [{"key", "label", "format", "color" (optional: more than three series)}],
 //                      "stacked": true (bars on top of each other),
 //                      "horizontal": true (categories down the side: long names on a phone)}
 
@@ -49,8 +49,8 @@ export async function drawChart(figure, rows, libraryUrl) {
     datasets: spec.y.map((series, i) => ({
       label: series.label,
       data: rows.map((row) => row[series.key]),
-      borderColor: colors[i % colors.length],
-      backgroundColor: colors[i % colors.length],
+      borderColor: series.color || colors[i % colors.length],
+      backgroundColor: series.color || colors[i % colors.length],
       pointRadius: spec.type === "line" ? 3 : undefined,
       borderWidth: 2,
     })),

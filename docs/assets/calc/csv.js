@@ -7,7 +7,7 @@
 
 import { group } from "./format.js";
 
-const UNITS = { rupiah: " (Rp)", percent: " (%)" };
+const UNITS = { rupiah: " (Rp)", percent: " (%)", rate: " (%)" };
 
 export function csvCell(raw, kind) {
   if (raw === "" || raw === null || raw === undefined) return "";
@@ -18,6 +18,8 @@ export function csvCell(raw, kind) {
       return plain(Number(raw), 0);
     case "percent":
       return plain(Number(raw) * 100, 1);
+    case "rate":
+      return plain(Number(raw) * 100, 2);
     case "ratio":
       return plain(Number(raw), 2, 2);
     case "number":

@@ -29,7 +29,7 @@ export function group(value, maxFrac, minFrac = 0) {
   return formatters.get(key).format(value);
 }
 
-/** The text shown for an output value of `kind` (rupiah, percent, int, number, ratio, bool, date, text). */
+/** The text shown for an output value of `kind` (rupiah, percent, rate, int, number, ratio, bool, date, text). */
 export function formatValue(value, kind) {
   if (value === null || value === undefined) return NULL_TEXT;
   switch (kind) {
@@ -47,6 +47,8 @@ export function formatValue(value, kind) {
     }
     case "percent":
       return group(value * 100, 1) + NBSP + "%";
+    case "rate":
+      return group(value * 100, 2) + NBSP + "%";
     case "int":
       return group(value, 0);
     case "ratio":

@@ -77,6 +77,7 @@ export function pendingTexts({ reason, engine, empty = [], invalid = [], progres
     const parts = [];
     if (empty.length) parts.push(`Isi angka Anda di kolom yang masih kosong: ${listOf(empty)}.`);
     if (invalid.length) parts.push(`Perbaiki isian yang ditandai: ${listOf(invalid)}.`);
+    if (!empty.length && !invalid.length) parts.push("Periksa pesan di akhir formulir.");
     parts.push("Hasilnya muncul setelah itu.");
     return {
       text: parts.join(" "),
