@@ -34,7 +34,15 @@ completed from them) or ``keep_default`` (the default applies only while it
 fits them; otherwise ``otherwise`` does). Rules that tie several fields
 together are small functions registered with :func:`rule`; they run after
 the fields' own checks and see only fields that passed
-(:class:`Checked`).
+(:class:`Checked`). A dataclass that extends another keeps the rules of
+its base.
+
+An optional field added to a model whose documents are already in use (share
+links, scripts) is declared with ``default=None`` and ``omit_none=True``
+(:func:`number`, :func:`nested`): while it is ``None`` it is left out of the
+JSON written by :func:`to_jsonable`, so a document that does not use it
+reads exactly as before. Fields of a result dataclass say the same with
+:func:`omitted_when_none`.
 
 Problems are collected, never raised one by one, and reported in three
 rounds: the document's structure (unknown or missing keys, an object or a
@@ -105,6 +113,7 @@ __all__ = [
     "names_in",
     "nested",
     "number",
+    "omitted_when_none",
     "ratio",
     "rule",
     "same_as",
@@ -170,6 +179,7 @@ class Number(Spec):
     below: float | None = None
     integer: bool = False
     hint: str = ""
+    nullable: bool = False
 
     kind: ClassVar[str] = "number"
 
@@ -195,6 +205,8 @@ class Number(Spec):
 
     def read(self, value: Any, at: _Place, reading: _Reading) -> Any:
         if value is None:
+            if self.nullable:
+                return None
             return reading.report(_LIMIT, at, f"wajib diisi angka, bukan null; {self.describe()}", value)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return reading.report(_LIMIT, at, f"harus berupa angka, bukan teks atau daftar; {self.describe()}", value)
@@ -210,6 +222,12 @@ class Number(Spec):
         ):
             return reading.report(_LIMIT, at, self.describe(), value)
         return value
+
+    def as_dict(self) -> dict:
+        out = super().as_dict()
+        if not self.nullable:
+            del out["nullable"]  # said only where it is allowed, like the other optional traits
+        return out
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -422,11 +440,24 @@ def _fold(value: Any) -> Any:
 # Field helpers
 
 
-def _field(spec: Spec, default: Any, json_key: str | None) -> Any:
+def _field(spec: Spec, default: Any, json_key: str | None, omit_none: bool = False) -> Any:
     metadata: dict[str, Any] = {"spec": spec}
     if json_key:
         metadata["json_key"] = json_key
+    if omit_none:
+        if default is not None:
+            raise TypeError("omit_none needs default=None: a left-out key must read back as the same value")
+        metadata["omit_none"] = True
     return dataclasses.field(default=default, metadata=metadata)
+
+
+def omitted_when_none() -> Any:
+    """A result field that is ``None`` by default and left out of the JSON while it is ``None``.
+
+    For an output added to a model whose documents are already in use: a
+    result that does not have it reads exactly as before.
+    """
+    return dataclasses.field(default=None, metadata={"omit_none": True})
 
 
 def number(
@@ -439,14 +470,20 @@ def number(
     integer: bool = False,
     hint: str = "",
     unit: str | None = None,
+    nullable: bool = False,
+    omit_none: bool = False,
     json_key: str | None = None,
 ) -> Any:
     """A finite number; ``minimum``/``maximum`` inclusive, ``above``/``below`` exclusive.
 
     ``hint`` is added to the message (e.g. how to write a percentage).
+    ``nullable`` lets ``None`` through; ``omit_none`` leaves it out of the
+    JSON (see the module docstring).
     """
-    spec = Number(minimum=minimum, maximum=maximum, above=above, below=below, integer=integer, hint=hint, unit=unit)
-    return _field(spec, default, json_key)
+    spec = Number(
+        minimum=minimum, maximum=maximum, above=above, below=below, integer=integer, hint=hint, unit=unit, nullable=nullable
+    )
+    return _field(spec, default, json_key, omit_none)
 
 
 def text(
@@ -548,11 +585,12 @@ def nested(
     nullable: bool = False,
     keep_default: Callable[[Checked], bool | None] | None = None,
     otherwise: Any = None,
+    omit_none: bool = False,
     json_key: str | None = None,
 ) -> Any:
-    """One object of dataclass ``cls`` (``None`` allowed when ``nullable``)."""
+    """One object of dataclass ``cls`` (``None`` allowed when ``nullable``; ``omit_none``: see the module docstring)."""
     spec = Nested(cls=cls, what=what, nullable=nullable, keep_default=keep_default, otherwise=otherwise)
-    return _field(spec, default, json_key)
+    return _field(spec, default, json_key, omit_none)
 
 
 def same_as(cls: type, name: str, *, default: Any = MISSING) -> Any:
@@ -600,6 +638,11 @@ def first_in(field: str, key: str = "name") -> Callable[[Checked], Any]:
 
 
 _RULES: dict[type, list[Callable[[Checked], Iterable[Problem]]]] = {}
+
+
+def _rules(cls: type) -> list[Callable[[Checked], Iterable[Problem]]]:
+    """The rules of ``cls`` and of the dataclasses it extends, the base's first."""
+    return [r for klass in reversed(cls.__mro__) for r in _RULES.get(klass, ())]
 
 
 def rule(cls: type) -> Callable:
@@ -809,7 +852,7 @@ def _read_object(cls: type, value: Any, at: _Place, reading: _Reading, *, what: 
         for f in plan:
             if f.depends is later:
                 _read_field(node, f, value, at, reading)
-    for check_together in _RULES.get(cls, ()):
+    for check_together in _rules(cls):
         try:
             for problem in check_together(node):
                 reading.report(_RULE, at.child(problem.field, ()), problem.message, problem.input)
@@ -925,7 +968,11 @@ def describe(cls: type) -> dict[str, dict]:
 def to_jsonable(value: Any) -> Any:
     """Dataclasses to plain JSON values, honouring ``json_key`` and dates."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.metadata.get("json_key", f.name): to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.metadata.get("json_key", f.name): to_jsonable(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not (f.metadata.get("omit_none") and getattr(value, f.name) is None)
+        }
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v) for v in value]
     if isinstance(value, _dt.date):

@@ -12,6 +12,7 @@ from ._format import format_number
 from ._registry import Simulator
 from ._validate import MAX_MONEY, Checked, check, choice, date, items, number, ratio, rule
 from .errors import Problem
+from .platform_fee import PlatformFeeChoice, order_value_rule
 from .roi import RoiInputs, profit_from_revenue, roi_field, simulate_roi
 
 __all__ = [
@@ -86,6 +87,11 @@ class CampaignInputs:
         fixed_costs_per_event: Rupiah of other costs per event (creative,
             samples, vouchers), the ROI model's ``fixed_costs``; split over the
             phases like the budget.
+        platform: the platform the campaign sells on, in place of
+            ``platform_fee_rate`` (the ROI model's ``platform``; left out: none).
+        aov: average order value, Rupiah per order; needed only with
+            ``platform`` (its fee per order and caps are worked out on it),
+            left out otherwise.
     """
 
     start_date: _dt.date = date(
@@ -111,12 +117,15 @@ class CampaignInputs:
     affiliate_rate: float = roi_field("affiliate_rate")
     return_rate: float = roi_field("return_rate")
     fixed_costs_per_event: float = roi_field("fixed_costs")
+    platform: PlatformFeeChoice | None = roi_field("platform")
+    aov: float | None = number(default=None, nullable=True, omit_none=True, above=0, maximum=MAX_MONEY, unit="Rupiah")
 
     def __post_init__(self) -> None:
         check(self)
 
     def roi_inputs(self, *, ad_spend: float, fixed_costs: float) -> RoiInputs:
         """The ROI model's inputs for one phase: its spend, its part of the fixed costs, these margins."""
+        order_value = {} if self.aov is None else {"aov": self.aov}
         return RoiInputs(
             ad_spend=ad_spend,
             fixed_costs=fixed_costs,
@@ -124,7 +133,12 @@ class CampaignInputs:
             platform_fee_rate=self.platform_fee_rate,
             affiliate_rate=self.affiliate_rate,
             return_rate=self.return_rate,
+            platform=self.platform,
+            **order_value,
         )
+
+
+rule(CampaignInputs)(order_value_rule("aov"))
 
 
 @dataclass(frozen=True)
@@ -293,6 +307,9 @@ def simulate_campaign(*, inputs: CampaignInputs) -> CampaignResult:
           is the ROI model's (:func:`simulators.roi.profit_from_revenue`):
           revenue × (1 − return_rate) × (1 − cogs_rate − platform_fee_rate −
           affiliate_rate) − phase budget − fixed_costs_per_event × phase share.
+          With ``platform`` chosen, its share at an order of ``aov`` takes the
+          place of platform_fee_rate, and its Rupiah per order is paid on
+          revenue / aov orders (the fees model, through the ROI model).
         - roas = revenue / budget, None when the budget is 0.
 
     Examples:
@@ -311,6 +328,17 @@ def simulate_campaign(*, inputs: CampaignInputs) -> CampaignResult:
         Each weight unit gets Rp 1.000.000; 12.12 comes first, its
         pre-peak cut to the 11 days left, and the year returns Rp 23,4 juta
         of sales for Rp 1.059.600 profit after ads and fixed costs.
+
+        Selling on Shopee as a Star seller, fashion, orders of Rp 150.000, at
+        the fees of March 2026:
+
+        >>> from simulators.platform_fee import PlatformFeeChoice
+        >>> shopee = PlatformFeeChoice("shopee", "star", "fashion", as_of=_dt.date(2026, 3, 1))
+        >>> round(simulate_campaign(inputs=CampaignInputs(platform=shopee, aov=150_000)).total_expected_profit)
+        642300
+
+        9 % instead of 8 % costs 23,4 juta × 0,95 × 1 % = Rp 222.300, and
+        156 orders × Rp 1.250 another Rp 195.000: Rp 642.300 is left.
     """
     i = inputs
     found = []

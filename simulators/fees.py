@@ -31,6 +31,7 @@ __all__ = [
     "line_amount",
     "platform_cost",
     "rounded_price",
+    "schedule_problems",
     "simulate_fees",
 ]
 
@@ -185,22 +186,30 @@ def _schedule_covers_choices(inputs: Checked) -> Iterator[Problem]:
     """Every chosen platform has a commission on the day, and offers the programs joined."""
     on = inputs.as_of or _dt.date.today()
     for index, chosen in enumerate(inputs.platforms):
-        if not isinstance(chosen, Checked) or not chosen.ok():
-            continue
-        where = f"platforms.{index}"
-        choice_ = chosen.built()
-        name = choice_.label
-        if _row(choice_, "komisi", on) is None:
-            starts = [r.valid_from for r in schedule().rows if r.item == "komisi"
-                      and r.applies_to(choice_.platform, choice_.tier, choice_.category)]
-            since = f"baru mulai {_long_date(min(starts))}" if starts else "belum ada"
-            yield Problem("as_of", f"{name}: komisi {CATEGORY_GROUPS[choice_.category]} di data kami {since}; pilih tanggal sejak itu", on.isoformat())
-        if choice_.free_shipping == _YES and _program_row(choice_, "free_shipping", on) is None:
-            yield Problem(f"{where}.free_shipping", f"{name} tidak punya program ongkir gratis di data kami per {_long_date(on)}; pilih \"tidak\"", _YES)
-        if choice_.promo != _NO and _program_row(choice_, "promo", on) is None:
-            offered = [p for p, by in PROMO_PROGRAMS.items() if choice_.platform in by]
-            allowed = ", ".join([_NO, *offered])
-            yield Problem(f"{where}.promo", f"{name} tidak punya program promo {choice_.promo!r} di data kami per {_long_date(on)}; pilih salah satu: {allowed}", choice_.promo)
+        if isinstance(chosen, Checked) and chosen.ok():
+            yield from schedule_problems(chosen.built(), on=on, where=f"platforms.{index}.")
+
+
+def schedule_problems(chosen: PlatformChoice, *, on: _dt.date, where: str = "", day_field: str = "as_of") -> Iterator[Problem]:
+    """What the schedule lacks for ``chosen`` on ``on``: its commission, or a program it joined.
+
+    ``where`` prefixes the fields of the choice (``"platforms.0."``);
+    ``day_field`` names the input holding the day. For every model that takes
+    a :class:`PlatformChoice` (the fees model, and those taking a platform
+    instead of a bare rate), so each message is written once.
+    """
+    name = chosen.label
+    if _row(chosen, "komisi", on) is None:
+        starts = [r.valid_from for r in schedule().rows if r.item == "komisi"
+                  and r.applies_to(chosen.platform, chosen.tier, chosen.category)]
+        since = f"baru mulai {_long_date(min(starts))}" if starts else "belum ada"
+        yield Problem(day_field, f"{name}: komisi {CATEGORY_GROUPS[chosen.category]} di data kami {since}; pilih tanggal sejak itu", on.isoformat())
+    if chosen.free_shipping == _YES and _program_row(chosen, "free_shipping", on) is None:
+        yield Problem(f"{where}free_shipping", f"{name} tidak punya program ongkir gratis di data kami per {_long_date(on)}; pilih \"tidak\"", _YES)
+    if chosen.promo != _NO and _program_row(chosen, "promo", on) is None:
+        offered = [p for p, by in PROMO_PROGRAMS.items() if chosen.platform in by]
+        allowed = ", ".join([_NO, *offered])
+        yield Problem(f"{where}promo", f"{name} tidak punya program promo {chosen.promo!r} di data kami per {_long_date(on)}; pilih salah satu: {allowed}", chosen.promo)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._registry import Simulator
-from ._validate import MAX_MONEY, check, number, ratio, same_as
+from ._validate import MAX_MONEY, check, nested, number, omitted_when_none, ratio, rule, same_as
+from .platform_fee import FeeTerms, PlatformFeeChoice, PlatformFeeUsed, fee_terms, order_value_rule
 
 __all__ = ["RoiInputs", "RoiResult", "profit_from_revenue", "roi_field", "simulate_roi"]
 
@@ -26,7 +27,13 @@ class RoiInputs:
         conversion_rate: share of clicks that become an order (0–1).
         aov: average order value, Rupiah per order.
         cogs_rate: cost of goods as a share of the order value (0–1).
-        platform_fee_rate: marketplace / TikTok Shop commission and fees (0–1).
+        platform_fee_rate: marketplace / TikTok Shop commission and fees (0–1),
+            typed by hand; not used when ``platform`` is given.
+        platform: a :class:`~simulators.platform_fee.PlatformFeeChoice`
+            (platform, tier, category, programs) whose share and Rupiah per
+            order at ``aov`` come from the fees model, in place of
+            ``platform_fee_rate``; ``None`` (default, left out of the JSON):
+            the typed rate applies.
         affiliate_rate: affiliate commission paid per order (0–1).
         return_rate: share of revenue lost to returns and cancellations (0–1).
         fixed_costs: Rupiah of other campaign costs (creative, samples, …).
@@ -42,9 +49,17 @@ class RoiInputs:
     affiliate_rate: float = number(default=0.0, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
     return_rate: float = number(default=0.05, minimum=0, maximum=1, hint=_RATE, unit=_PERCENT)
     fixed_costs: float = number(default=250_000, minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
+    platform: PlatformFeeChoice | None = nested(PlatformFeeChoice, default=None, nullable=True, what="platform", omit_none=True)
 
     def __post_init__(self) -> None:
         check(self)
+
+    def fee_terms(self) -> FeeTerms:
+        """The fee share and Rupiah per order this campaign pays: the typed rate, or the platform's at ``aov``."""
+        return fee_terms(rate=self.platform_fee_rate, platform=self.platform, price=self.aov)
+
+
+rule(RoiInputs)(order_value_rule("aov"))
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,9 @@ class RoiResult:
         roi: profit per Rupiah spent on ads and fixed costs (None when both are 0).
         cpa: Rupiah of ads per order (None when there are no orders).
         max_cpa: the most one order may cost in ads before it loses money.
+        platform_fee: what the chosen platform took per order
+            (:class:`~simulators.platform_fee.PlatformFeeUsed`); ``None``,
+            left out of the JSON, when the typed rate applies.
     """
 
     impressions: float
@@ -75,6 +93,7 @@ class RoiResult:
     roi: float | None
     cpa: float | None
     max_cpa: float
+    platform_fee: PlatformFeeUsed | None = omitted_when_none()
 
 
 def roi_field(name: str) -> Any:
@@ -86,9 +105,13 @@ def roi_field(name: str) -> Any:
     return same_as(RoiInputs, name)
 
 
-def _kept_margin(inputs: RoiInputs) -> float:
-    """Share of each Rupiah of revenue left after goods, fees and returns."""
-    return (1 - inputs.return_rate) * (1 - inputs.cogs_rate - inputs.platform_fee_rate - inputs.affiliate_rate)
+def _kept_margin(inputs: RoiInputs, fee_rate: float) -> float:
+    """Share of each Rupiah of revenue left after goods, the fee share, the affiliate and returns."""
+    return (1 - inputs.return_rate) * (1 - inputs.cogs_rate - fee_rate - inputs.affiliate_rate)
+
+
+def _profit(*, revenue: float, orders: float, inputs: RoiInputs, fees: FeeTerms) -> float:
+    return revenue * _kept_margin(inputs, fees.rate) - orders * fees.per_order - inputs.ad_spend - inputs.fixed_costs
 
 
 def profit_from_revenue(*, revenue: float, inputs: RoiInputs) -> float:
@@ -105,26 +128,34 @@ def profit_from_revenue(*, revenue: float, inputs: RoiInputs) -> float:
         382000
 
         3.000.000 × 0,95 × 0,52 = 1.482.000 is kept; minus ads and fixed costs
-        that leaves Rp 382.000.
+        that leaves Rp 382.000. With a platform chosen, its fee per order is
+        paid on revenue / aov orders.
     """
-    return revenue * _kept_margin(inputs) - inputs.ad_spend - inputs.fixed_costs
+    fees = inputs.fee_terms()
+    orders = revenue / inputs.aov if fees.per_order else 0.0  # aov > 0 whenever a platform is chosen
+    return _profit(revenue=revenue, orders=orders, inputs=inputs, fees=fees)
 
 
 def simulate_roi(*, inputs: RoiInputs) -> RoiResult:
     """Work out what an ad campaign returns.
 
     Notes:
-        With margin m = 1 − cogs_rate − platform_fee_rate − affiliate_rate and
-        kept k = 1 − return_rate:
+        With fee share r and Rupiah per order F (r = platform_fee_rate and
+        F = 0 when typed by hand; the platform's share and processing fee at
+        an order of aov when ``platform`` is chosen, from the fees model),
+        margin m = 1 − cogs_rate − r − affiliate_rate and kept
+        k = 1 − return_rate:
 
         - impressions = ad_spend / cpm × 1000; clicks = impressions × ctr;
           orders = clicks × conversion_rate; revenue = orders × aov
-        - profit = revenue × k × m − ad_spend − fixed_costs
+        - profit = revenue × k × m − orders × F − ad_spend − fixed_costs
+          (F is not refunded on returns, so every order pays it)
         - roas = revenue / ad_spend (None when ad_spend = 0)
-        - break_even_roas = 1 / (k × m) (None when k × m ≤ 0: no ROAS can pay back)
+        - break_even_roas = 1 / (k × m − F / aov) (None when that is ≤ 0: no
+          ROAS can pay back; F / aov is 0 when F is)
         - roi = profit / (ad_spend + fixed_costs) (None when both are 0)
         - cpa = ad_spend / orders (None when orders = 0)
-        - max_cpa = aov × k × m
+        - max_cpa = aov × k × m − F
 
     Examples:
         Saya pasang iklan Rp 2.000.000 dengan CPM Rp 25.000, CTR 1,5 %,
@@ -140,14 +171,30 @@ def simulate_roi(*, inputs: RoiInputs) -> RoiResult:
 
         ROAS 2,7 is above the break-even 2,02, so the campaign earns
         Rp 417.600 after every cost; an order may cost up to Rp 74.100 in ads.
+
+        And if I sell on Shopee as a Star seller, fashion, in March 2026,
+        instead of guessing 8 %?
+
+        >>> import datetime
+        >>> shopee = PlatformFeeChoice("shopee", "star", "fashion", as_of=datetime.date(2026, 3, 1))
+        >>> s = simulate_roi(inputs=RoiInputs(platform=shopee))
+        >>> s.platform_fee.rate, s.platform_fee.per_order
+        (0.09, 1250.0)
+        >>> round(s.profit), round(s.break_even_roas, 4), round(s.max_cpa)
+        (321300, 2.1001, 71425)
+
+        Shopee takes 9 % and Rp 1.250 per order: 5.400.000 × 0,95 × 0,51 −
+        36 × 1.250 − 2.250.000 = Rp 321.300, about Rp 96.000 less than the
+        8 % guess, and an order may now cost Rp 71.425 in ads.
     """
     i = inputs
-    per_rupiah = _kept_margin(i)
+    fees = i.fee_terms()
     impressions = i.ad_spend / i.cpm * 1000
     clicks = impressions * i.ctr
     orders = clicks * i.conversion_rate
     revenue = orders * i.aov
-    profit = profit_from_revenue(revenue=revenue, inputs=i)
+    profit = _profit(revenue=revenue, orders=orders, inputs=i, fees=fees)
+    per_rupiah = _kept_margin(i, fees.rate) - (fees.per_order / i.aov if fees.per_order else 0.0)
     return RoiResult(
         impressions=impressions,
         clicks=clicks,
@@ -158,7 +205,8 @@ def simulate_roi(*, inputs: RoiInputs) -> RoiResult:
         break_even_roas=1 / per_rupiah if per_rupiah > 0 else None,
         roi=ratio(profit, i.ad_spend + i.fixed_costs),
         cpa=ratio(i.ad_spend, orders),
-        max_cpa=i.aov * per_rupiah,
+        max_cpa=i.aov * _kept_margin(i, fees.rate) - fees.per_order,
+        platform_fee=fees.used,
     )
 
 

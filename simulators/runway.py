@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ._registry import Simulator
 from ._validate import MAX_MONEY, Checked, check, choice, first_in, items, names_in, nested, number, rule, text
 from .errors import Problem
+from .platform_fee import PlatformFeeChoice, order_value_rule
 from .roi import RoiInputs, RoiResult, roi_field, simulate_roi
 
 __all__ = [
@@ -75,9 +76,10 @@ class RecoveryPlan:
         start_week: the week the plan starts, a whole number 1–52, at most
             ``horizon_weeks``.
         cpm, ctr, conversion_rate, aov, cogs_rate, platform_fee_rate,
-            affiliate_rate, return_rate: the ROI model's inputs of the same
-            name (:class:`simulators.roi.RoiInputs`), same units, ranges and
-            defaults.
+            affiliate_rate, return_rate, platform: the ROI model's inputs of
+            the same name (:class:`simulators.roi.RoiInputs`), same units,
+            ranges and defaults; ``platform`` (left out: none) is the channel
+            the plan sells on, in place of ``platform_fee_rate``.
     """
 
     weekly_ad_spend: float = number(default=1_500_000, minimum=0, maximum=MAX_MONEY, unit=_RUPIAH)
@@ -92,6 +94,7 @@ class RecoveryPlan:
     platform_fee_rate: float = roi_field("platform_fee_rate")
     affiliate_rate: float = roi_field("affiliate_rate")
     return_rate: float = roi_field("return_rate")
+    platform: PlatformFeeChoice | None = roi_field("platform")
 
     def roi_inputs(self) -> RoiInputs:
         """One week of the plan at full size, as the ROI model's inputs."""
@@ -106,7 +109,11 @@ class RecoveryPlan:
             platform_fee_rate=self.platform_fee_rate,
             affiliate_rate=self.affiliate_rate,
             return_rate=self.return_rate,
+            platform=self.platform,
         )
+
+
+rule(RecoveryPlan)(order_value_rule("aov"))
 
 
 # Defaults: a seller whose sales ran mostly through TikTok Shop Live. Every figure is a

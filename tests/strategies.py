@@ -337,3 +337,16 @@ def fees_inputs(draw, max_platforms=4):
         target_profit=draw(st.floats(min_value=0, max_value=1e6, allow_nan=False)),
         platforms=tuple(draw(st.lists(platform_choices(), min_size=1, max_size=max_platforms))),
     )
+
+
+@st.composite
+def platform_fee_choices(draw):
+    """A valid platform choice for the models that take one instead of a bare rate, on a day of 2026–2030."""
+    import dataclasses
+    import datetime
+
+    from simulators.platform_fee import PlatformFeeChoice
+
+    chosen = draw(platform_choices())
+    day = draw(st.dates(datetime.date(2026, 1, 1), datetime.date(2030, 12, 31)))
+    return PlatformFeeChoice(**{f.name: getattr(chosen, f.name) for f in dataclasses.fields(chosen)}, as_of=day)

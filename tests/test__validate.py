@@ -30,6 +30,7 @@ from simulators._validate import (
     names_in,
     nested,
     number,
+    omitted_when_none,
     rule,
     same_as,
     text,
@@ -432,3 +433,76 @@ class TestModels:
     def test_defaults_pass_their_own_declarations(self, name):
         cls = simulators.SIMULATORS[name].inputs
         assert from_json(cls, {}) == cls() == from_json(cls, to_jsonable(cls()))
+
+
+@dataclasses.dataclass(frozen=True)
+class Alamat:
+    kota: str = text(max_length=20)
+    kode: str = text(default="00000", max_length=5)
+
+
+@rule(Alamat)
+def _kota_bukan_kode(alamat):
+    if alamat.kota == alamat.kode:
+        yield Problem("kota", "kota tidak boleh sama dengan kode pos")
+
+
+@dataclasses.dataclass(frozen=True)
+class AlamatKirim(Alamat):
+    catatan: str = text(default="-", max_length=40)
+
+
+@dataclasses.dataclass(frozen=True)
+class Kiriman:
+    berat: float = number(default=1, minimum=0, maximum=100)
+    ongkir: float | None = number(default=None, nullable=True, omit_none=True, minimum=0, maximum=1_000_000)
+    tujuan: AlamatKirim | None = nested(AlamatKirim, default=None, nullable=True, omit_none=True)
+
+    def __post_init__(self) -> None:
+        check(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class Tarif:
+    total: float
+    rincian: str | None = omitted_when_none()
+
+
+class TestOptionalFieldsAddedLater:
+    """A field added to a model in use: left out of the document while it is None, so old documents read the same."""
+
+    def test_none_is_left_out_and_reads_back(self):
+        kiriman = from_json(Kiriman, {})
+        assert to_jsonable(kiriman) == {"berat": 1}
+        assert from_json(Kiriman, to_jsonable(kiriman)) == kiriman
+
+    def test_given_values_are_written(self):
+        kiriman = from_json(Kiriman, {"ongkir": 9000, "tujuan": {"kota": "Bogor"}})
+        assert to_jsonable(kiriman) == {"berat": 1, "ongkir": 9000, "tujuan": {"kota": "Bogor", "kode": "00000", "catatan": "-"}}
+
+    def test_null_is_allowed_and_left_out(self):
+        assert to_jsonable(from_json(Kiriman, {"ongkir": None, "tujuan": None})) == {"berat": 1}
+
+    def test_nullable_number_still_checks_its_range(self):
+        with pytest.raises(InputError) as caught:
+            from_json(Kiriman, {"ongkir": -1})
+        assert [(p.field, p.message) for p in caught.value.problems] == [("ongkir", "harus antara 0 dan 1.000.000")]
+
+    def test_result_field_left_out_while_none(self):
+        assert to_jsonable(Tarif(10)) == {"total": 10}
+        assert to_jsonable(Tarif(10, "ongkir")) == {"total": 10, "rincian": "ongkir"}
+
+    def test_omit_none_needs_a_none_default(self):
+        with pytest.raises(TypeError):
+            number(default=0, omit_none=True)
+
+    def test_nullable_is_said_only_where_allowed(self):
+        assert describe(Kiriman)["ongkir"]["nullable"] is True
+        assert "nullable" not in describe(Kiriman)["berat"]
+
+
+class TestInheritedRules:
+    def test_a_subclass_keeps_the_rules_of_its_base(self):
+        with pytest.raises(InputError) as caught:
+            from_json(Kiriman, {"tujuan": {"kota": "12345", "kode": "12345"}})
+        assert [(p.field, p.message) for p in caught.value.problems] == [("tujuan.kota", "kota tidak boleh sama dengan kode pos")]

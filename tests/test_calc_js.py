@@ -50,3 +50,23 @@ def test_python_and_javascript_print_the_same_numbers():
     differ = [(case, py, js) for case, py, js in zip(cases, python, shown, strict=True) if py != js]
     assert len(shown) == len(cases) > 1000
     assert differ == []
+
+
+def test_python_and_javascript_date_the_same_day():
+    # The prerender dates a page with the build date, the browser with the reader's
+    # today: the same rule must give the same date (sitebuild/calc/today.py, today.js).
+    import datetime as dt
+
+    from sitebuild.calc.today import RULES, date_from_today
+
+    days = [dt.date(2024, 12, 20) + dt.timedelta(days=n) for n in range(0, 1600, 3)]
+    days += [dt.date(2000, 1, 1), dt.date(2100, 12, 31), dt.date(2028, 2, 29), dt.date(2029, 1, 1)]
+    rules = {rule for paths in RULES.values() for rule in paths.values()}
+    cases = [(rule, day, low, high) for rule, low, high in sorted(rules) for day in days]
+    done = subprocess.run([*NODE, "tests/js/today_values.mjs"], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          input=json.dumps([(r, d.isoformat(), lo.isoformat(), hi.isoformat()) for r, d, lo, hi in cases]))
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown = json.loads(done.stdout)
+    python = [date_from_today(r, d, lo, hi).isoformat() for r, d, lo, hi in cases]
+    assert len(shown) == len(python) > 1000
+    assert [(c, p, j) for c, p, j in zip(cases, python, shown) if p != j] == []

@@ -23,7 +23,8 @@ from simulators._calendar import (
     occurrences,
 )
 from simulators.campaign import CampaignEvent, CampaignInputs, simulate_campaign
-from simulators.roi import RoiInputs
+from simulators.platform_fee import PlatformFeeChoice
+from simulators.roi import RoiInputs, profit_from_revenue
 from tests.strategies import campaign_inputs
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -340,3 +341,34 @@ class TestCli:
             "galat: pre_peak_share, peak_share, post_peak_share: ketiganya harus berjumlah 100 % (sekarang 110 %), mis. 30 % + 50 % + 20 % (0.3 + 0.5 + 0.2)",
         ]
 
+
+
+class TestPlatformChoice:
+    """The campaign's platform: its share and fee per order at the order value, from the fees model."""
+
+    SHOPEE = PlatformFeeChoice("shopee", "star", "fashion", as_of=datetime.date(2026, 3, 1))
+
+    def test_shopee_worked_example(self):
+        r = simulate_campaign(inputs=CampaignInputs(platform=self.SHOPEE, aov=150_000))
+        # omzet tetap 23.400.000 (anggaran × ROAS tidak bergantung pada biaya); laba bawaan 1.059.600
+        # 9 % ganti 8 %: 23.400.000 × 0,95 × 0,01 = 222.300 lebih sedikit;
+        # 23.400.000 / 150.000 = 156 pesanan × Rp 1.250 = 195.000 → 1.059.600 − 222.300 − 195.000 = 642.300
+        assert r.total_expected_revenue == pytest.approx(23_400_000)
+        assert r.total_expected_profit == pytest.approx(642_300)
+
+    def test_phase_profit_is_the_roi_models(self):
+        inputs = CampaignInputs(platform=self.SHOPEE, aov=150_000)
+        phase = simulate_campaign(inputs=inputs).events[0].phases[1]
+        roi = inputs.roi_inputs(ad_spend=phase.budget, fixed_costs=inputs.fixed_costs_per_event * inputs.peak_share)
+        assert roi.platform == self.SHOPEE and roi.aov == 150_000
+        assert phase.expected_profit == pytest.approx(profit_from_revenue(revenue=phase.expected_revenue, inputs=roi))
+
+    def test_a_platform_needs_the_order_value(self):
+        with pytest.raises(InputError) as caught:
+            simulators.run("campaign", {"platform": {"platform": "shopee", "tier": "star", "category": "fashion"}})
+        assert [p.field for p in caught.value.problems] == ["aov"]
+        assert "wajib lebih dari 0 bila platform dipilih" in caught.value.problems[0].message
+
+    def test_without_platform_the_document_is_as_before(self):
+        document = simulators.run("campaign", {})
+        assert "platform" not in document["inputs"] and "aov" not in document["inputs"]

@@ -58,6 +58,61 @@ class TestRoiDocument:
         assert partial == {**defaults, "aov": 200000}
 
 
+class TestPlatformInsteadOfRate:
+    SHOPEE = {"platform": "shopee", "tier": "star", "category": "fashion", "as_of": "2026-03-01"}
+
+    def test_roi_with_platform_whole_document(self):
+        code, out, err = cli("roi", "--json", json.dumps({"platform": self.SHOPEE}))
+        assert (code, err) == (0, "")
+        # dihitung manual (tests/test_roi.py, TestPlatformChoice): Shopee Star 9 % + Rp 1.250 per pesanan;
+        # 36 pesanan, omzet 5.400.000; laba 5.400.000 × 0,95 × 0,51 − 45.000 − 2.250.000 = 321.300
+        assert json.loads(out) == {
+            "inputs": {
+                "ad_spend": 2000000, "cpm": 25000, "ctr": 0.015, "conversion_rate": 0.03,
+                "aov": 150000, "cogs_rate": 0.4, "platform_fee_rate": 0.08, "affiliate_rate": 0.0,
+                "return_rate": 0.05, "fixed_costs": 250000,
+                "platform": {**self.SHOPEE, "free_shipping": "tidak", "promo": "tidak", "new_seller": "tidak"},
+            },
+            "outputs": {
+                "impressions": 80000.0, "clicks": 1200.0, "orders": 36.0, "revenue": 5400000.0,
+                "profit": pytest.approx(321_300.0), "roas": 2.7,
+                "break_even_roas": pytest.approx(1 / (0.4845 - 1250 / 150000)), "roi": pytest.approx(321_300 / 2_250_000),
+                "cpa": pytest.approx(2000000 / 36), "max_cpa": pytest.approx(71_425.0),
+                "platform_fee": {"label": "Shopee Star", "price": 150000.0, "rate": 0.09, "per_order": 1250.0, "as_of": "2026-03-01"},
+            },
+        }
+
+    def test_omnichannel_with_a_platform_channel_whole_document(self):
+        tiktok = {"platform": "tiktok-shop", "tier": "marketplace", "category": "fashion", "free_shipping": "tidak",
+                  "promo": "tidak", "new_seller": "tidak", "as_of": "2026-03-01"}
+        payload = {
+            "channels": [{"name": "TikTok Shop", "traffic": 1000, "conversion_rate": 0.1, "aov": 100000, "fee_rate": 0.05, "platform": tiktok}],
+            "links": [],
+            "shock": None,
+        }
+        code, out, err = cli("omnichannel", "--json", json.dumps(payload))
+        assert (code, err) == (0, "")
+        # dihitung manual: 1.000 kunjungan × 10 % = 100 pesanan × 100.000 = 10.000.000;
+        # TikTok Shop fashion 10 % dan Rp 1.250: bersih 10.000.000 × 0,9 − 100 × 1.250 = 8.875.000 (fee_rate 5 % tidak dipakai)
+        assert json.loads(out) == {
+            "inputs": payload,
+            "outputs": {
+                "channels": [{"name": "TikTok Shop", "visits": 1000.0, "orders": 100.0, "revenue": 10_000_000.0,
+                              "net_revenue": 8_875_000.0, "share": 1.0,
+                              "platform_fee": {"label": "TikTok Shop", "price": 100000.0, "rate": 0.1, "per_order": 1250.0, "as_of": "2026-03-01"}}],
+                "total_visits": 1000.0, "total_orders": 100.0, "total_revenue": 10_000_000.0, "total_net_revenue": 8_875_000.0,
+                "hhi": 1.0,
+                "dependency": [{"name": "TikTok Shop", "revenue_lost_share": 1.0}],
+                "shocked": None,
+            },
+        }
+
+    def test_unknown_platform_exits_2_listing_the_platforms(self):
+        code, out, err = cli("roi", "--json", '{"platform": {"platform": "blibli", "tier": "star", "category": "fashion"}}')
+        assert (code, out) == (2, "")
+        assert err == "galat: platform.platform: platform tidak dikenal: 'blibli'; pilih salah satu: tiktok-shop, tokopedia, shopee, lazada\n"
+
+
 class TestFeesDocument:
     def test_whole_document(self):
         payload = {"as_of": "2026-03-01", "platforms": [{"platform": "shopee", "tier": "star", "category": "fashion"}]}

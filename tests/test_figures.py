@@ -365,6 +365,24 @@ class TestCalendarTokens:
         # isbat of 17 Feb 2026: 1 Ramadan 1447 H = 19 Feb; isbat of 19 Mar 2026: 1 Syawal = 21 Mar
         assert out.startswith("19 Februari 2026[^sumber-okezone-2026-02-17] dan 21 Maret 2026[^sumber-monitor-2026-03-19]")
 
+    def test_start_token_counts_back_the_campaign_models_pre_peak_days(self, catalog, on_day):
+        on_day(2026, 11, 1)
+        # 12 Desember − 14 hari pra-puncak (CampaignInputs.pre_peak_days) = 28 November
+        assert render(catalog, "[[mulai:12.12]]") == "28 November 2026"
+        # Lebaran 1448 H ≈ 10 Maret 2027; puncak belanja 7 hari sebelumnya (3 Maret), mulai 14 hari sebelum itu
+        assert render(catalog, "[[mulai:lebaran]]") == "17 Februari 2027"
+
+    def test_start_token_says_now_when_the_lead_time_has_begun(self, catalog, on_day):
+        on_day(2026, 12, 3)  # 12.12 is 9 days away, less than the 14-day pre-peak phase
+        assert render(catalog, "[[mulai:12.12]]") == "sekarang (puncak 9 hari lagi)"
+        on_day(2026, 12, 12)
+        assert render(catalog, "[[mulai:12.12]]") == "sekarang (puncak hari ini)"
+
+    def test_start_token_refuses_an_unknown_moment(self, catalog, on_day):
+        on_day(2026, 12, 3)
+        with pytest.raises(PluginError, match=r"mulai:puasa.*momen 'puasa' tidak dikenal"):
+            render(catalog, "[[mulai:puasa]]")
+
     def test_table_that_ran_out_stops_the_build(self, on_day):
         on_day(2029, 6, 1)  # after Ramadan 1450 H, the last year in the table
         with pytest.raises(PluginError, match=r"kalender:ramadan.*berhenti di tahun 1450 H.*tambahkan tahun berikutnya"):

@@ -1,16 +1,18 @@
+import datetime
 import json
 import math
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
 from simulators._validate import to_jsonable
 from simulators.omnichannel import Channel, Link, OmnichannelInputs, Shock, simulate_omnichannel
-from tests.strategies import omnichannel_inputs
+from simulators.platform_fee import PlatformFeeChoice
+from tests.strategies import omnichannel_inputs, platform_fee_choices
 
 # Each example solves up to 7 small systems; on a busy 2-core machine that can pass
 # hypothesis's 200 ms deadline without anything being wrong.
@@ -521,3 +523,58 @@ class TestIncompleteChannel:
             simulators.run("omnichannel", {"channels": [{"name": "x" * 41, "traffic": -1}]})
         fields = {p.field for p in caught.value.problems}
         assert {"channels.0.name", "channels.0.traffic", "channels.0.aov"} <= fields
+
+
+class TestPlatformChoice:
+    """A channel that is a marketplace takes its fees from the fees model."""
+
+    TIKTOK = PlatformFeeChoice("tiktok-shop", "marketplace", "fashion", as_of=datetime.date(2026, 3, 1))
+
+    def test_tiktok_shop_channel_worked_example(self):
+        base = OmnichannelInputs()
+        channels = (replace(base.channels[0], platform=self.TIKTOK), *base.channels[1:])
+        r = simulate_omnichannel(inputs=OmnichannelInputs(channels=channels))
+        # dihitung manual: v_TikTok = 6.000 + v_IG × 0,99 × 0,05 dan v_IG = 1.500 + v_TikTok × 0,98 × 0,05
+        # → v_TikTok = 6.074,25 / (1 − 0,0495 × 0,049) = 6.074,25 / 0,9975745 = 6.089,02; pesanan × 2 % = 121,78
+        orders = 6074.25 / 0.9975745 * 0.02
+        # TikTok Shop fashion Maret 2026: komisi 10 % (asumsi data/fees.csv baris 6), biaya proses Rp 1.250
+        # (Katadata, 31 Juli 2025): bersih per pesanan 120.000 × 0,9 − 1.250 = 106.750
+        assert r.channels[0].orders == pytest.approx(orders)
+        assert r.channels[0].net_revenue == pytest.approx(orders * 106_750)
+        assert r.channels[0].platform_fee.rate == 0.1 and r.channels[0].platform_fee.per_order == 1250
+        # the other channels are untouched: total falls by 121,78 × (110.400 − 106.750) = 444.498
+        assert r.total_net_revenue == pytest.approx(simulate_omnichannel(inputs=base).total_net_revenue - orders * 3_650)
+        assert r.channels[1].platform_fee is None
+
+    @given(omnichannel_inputs(max_channels=4), st.data())
+    @settings(max_examples=40)
+    def test_platform_equals_its_rate_and_order_fee_by_hand(self, inputs, data):
+        k = data.draw(st.integers(0, len(inputs.channels) - 1))
+        chosen = data.draw(platform_fee_choices())
+        assume(inputs.channels[k].aov > 0)
+        with_platform = replace(inputs, channels=tuple(replace(c, platform=chosen) if i == k else c for i, c in enumerate(inputs.channels)))
+        r = simulate_omnichannel(inputs=with_platform)
+        used = r.channels[k].platform_fee
+        by_hand = simulate_omnichannel(
+            inputs=replace(inputs, channels=tuple(replace(c, fee_rate=used.rate) if i == k else c for i, c in enumerate(inputs.channels)))
+        )
+        # visits and orders do not depend on fees; net revenue is the typed share less the fee on each order
+        assert [c.orders for c in r.channels] == [c.orders for c in by_hand.channels]
+        expected = by_hand.channels[k].net_revenue - by_hand.channels[k].orders * used.per_order
+        assert r.channels[k].net_revenue == pytest.approx(expected, rel=1e-9, abs=1e-6)
+
+    def test_a_platform_channel_needs_an_order_value(self):
+        with pytest.raises(InputError) as caught:
+            simulators.run("omnichannel", {"channels": [
+                {"name": "TikTok Shop", "traffic": 10, "conversion_rate": 0.1, "aov": 0, "fee_rate": 0,
+                 "platform": {"platform": "tiktok-shop", "tier": "marketplace", "category": "fashion"}}]})
+        assert [p.field for p in caught.value.problems] == ["channels.0.aov"]
+
+    def test_unknown_platform_of_a_channel_lists_the_platforms(self):
+        with pytest.raises(InputError) as caught:
+            simulators.run("omnichannel", {"channels": [
+                {"name": "Blibli", "traffic": 10, "conversion_rate": 0.1, "aov": 100, "fee_rate": 0,
+                 "platform": {"platform": "blibli", "tier": "marketplace", "category": "fashion"}}]})
+        problem = caught.value.problems[0]
+        assert problem.field == "channels.0.platform.platform"
+        assert problem.message == "platform tidak dikenal: 'blibli'; pilih salah satu: tiktok-shop, tokopedia, shopee, lazada"

@@ -34,9 +34,9 @@ class TestLazyRegistry:
         assert not {f"simulators.{n}" for n in NAMES} & set(modules_after("import simulators"))
 
     def test_a_page_imports_only_its_model_and_what_it_builds_on(self):
-        # The ROI page's worker: the ROI model and nothing else of the six.
+        # The ROI page's worker: the ROI model and the fees model its platform choice builds on.
         roi = modules_after("import simulators.series as s; s.page_json('roi', '{}')")
-        assert [m for m in roi if m.removeprefix("simulators.") in NAMES] == ["simulators.roi"]
+        assert [m for m in roi if m.removeprefix("simulators.") in NAMES] == ["simulators.fees", "simulators.roi"]
         # The plan builds on the cadence model (its posting days), not on the other four.
         plan = modules_after("import simulators.series as s; s.page_json('plan', '{}')")
         assert [m for m in plan if m.removeprefix("simulators.") in NAMES] == ["simulators.cadence", "simulators.plan"]

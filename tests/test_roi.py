@@ -1,13 +1,16 @@
+import datetime
 import math
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+import simulators
 from simulators import InputError
+from simulators.platform_fee import PlatformFeeChoice, PlatformFeeUsed
 from simulators.roi import RoiInputs, profit_from_revenue, simulate_roi
-from tests.strategies import roi_inputs
+from tests.strategies import platform_fee_choices, roi_inputs
 
 
 class TestWorkedExamples:
@@ -123,3 +126,56 @@ class TestValidation:
         with pytest.raises(InputError) as caught:
             RoiInputs(cpm=0, ctr=-1, aov="x")
         assert [p.field for p in caught.value.problems] == ["cpm", "ctr", "aov"]
+
+
+class TestPlatformChoice:
+    """A platform in place of the typed rate: its share and fee per order come from the fees model."""
+
+    SHOPEE = PlatformFeeChoice("shopee", "star", "fashion", as_of=datetime.date(2026, 3, 1))
+
+    def test_shopee_star_worked_example(self):
+        r = simulate_roi(inputs=RoiInputs(platform=self.SHOPEE))
+        # Shopee Star, fashion, Maret 2026: komisi 9 % (Katadata, 9 Desember 2025), biaya proses Rp 1.250
+        # per pesanan (Fortune IDN, 5 Agustus 2025). 36 pesanan, omzet 5.400.000 seperti bawaan.
+        # marjin 1 − 0,40 − 0,09 − 0 = 0,51; × 0,95 = 0,4845; 5.400.000 × 0,4845 = 2.616.300
+        # laba 2.616.300 − 36 × 1.250 − 2.000.000 − 250.000 = 321.300
+        assert r.profit == pytest.approx(321_300)
+        # ROAS impas 1 / (0,4845 − 1.250 / 150.000) = 1 / 0,476167 = 2,1001
+        assert r.break_even_roas == pytest.approx(1 / (0.4845 - 1250 / 150_000))
+        # CPA maksimum 150.000 × 0,4845 − 1.250 = 71.425
+        assert r.max_cpa == pytest.approx(71_425)
+        assert r.platform_fee == PlatformFeeUsed("Shopee Star", 150_000.0, 0.09, 1250.0, datetime.date(2026, 3, 1))
+
+    def test_cap_applies_at_the_order_value(self):
+        # TikTok Shop fashion + Xtra Boost, pesanan Rp 2.000.000: (200.000 + min(70.000, 60.000)) / 2.000.000 = 13 %
+        tiktok = PlatformFeeChoice("tiktok-shop", "marketplace", "fashion", promo="hari-biasa", as_of=datetime.date(2026, 3, 1))
+        r = simulate_roi(inputs=RoiInputs(aov=2_000_000, platform=tiktok))
+        assert r.platform_fee.rate == pytest.approx(0.13)
+        # 36 pesanan × 2.000.000 = 72.000.000; × 0,95 × (1 − 0,40 − 0,13) = 32.148.000; − 45.000 − 2.250.000
+        assert r.profit == pytest.approx(32_148_000 - 45_000 - 2_250_000)
+
+    def test_platform_wins_over_a_typed_rate(self):
+        both = simulate_roi(inputs=RoiInputs(platform_fee_rate=0.2, platform=self.SHOPEE))
+        assert both == simulate_roi(inputs=RoiInputs(platform=self.SHOPEE))
+        # the typed rate is kept as given (switching the platform off brings it back)
+        document = simulators.run("roi", {"platform_fee_rate": 0.2, "platform": {"platform": "shopee", "tier": "star", "category": "fashion", "as_of": "2026-03-01"}})
+        assert document["inputs"]["platform_fee_rate"] == 0.2
+        assert document["outputs"]["platform_fee"]["rate"] == 0.09
+
+    def test_without_platform_the_document_is_as_before(self):
+        document = simulators.run("roi", {})
+        assert "platform" not in document["inputs"] and "platform_fee" not in document["outputs"]
+
+    @given(roi_inputs(), platform_fee_choices())
+    def test_platform_equals_its_rate_and_order_fee_by_hand(self, inputs, chosen):
+        assume(inputs.aov > 0)
+        chosen_result = simulate_roi(inputs=replace(inputs, platform=chosen))
+        rate, per_order = chosen_result.platform_fee.rate, chosen_result.platform_fee.per_order
+        by_hand = simulate_roi(inputs=replace(inputs, platform_fee_rate=min(rate, 1.0)))
+        # the same campaign with the platform's share typed in, then its fee on every order
+        assert chosen_result.orders == by_hand.orders and chosen_result.revenue == by_hand.revenue
+        scale = max(1.0, by_hand.revenue, inputs.ad_spend + inputs.fixed_costs)
+        assert chosen_result.profit == pytest.approx(by_hand.profit - by_hand.orders * per_order, rel=1e-9, abs=1e-6 * scale)
+        assert chosen_result.max_cpa == pytest.approx(by_hand.max_cpa - per_order, rel=1e-9, abs=1e-6)
+        if per_order == 0:
+            assert chosen_result.break_even_roas == by_hand.break_even_roas

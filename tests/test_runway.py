@@ -1,3 +1,4 @@
+import datetime
 import json
 import math
 import subprocess
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 
 import simulators
 from simulators import InputError
+from simulators.platform_fee import PlatformFeeChoice
 from simulators.roi import simulate_roi
 from simulators.runway import (
     RecoveryPlan,
@@ -367,3 +369,33 @@ class TestCli:
             "galat: shock.channel: kanal tidak dikenal: 'Shopee'; pilih salah satu: TikTok Shop (Live), Marketplace, Instagram",
         ]
 
+
+
+class TestPlatformChoice:
+    """The plan's channel as a platform: the ROI model takes its fees from the fees model."""
+
+    SHOPEE = PlatformFeeChoice("shopee", "star", "fashion", as_of=datetime.date(2026, 3, 1))
+
+    def test_plan_on_shopee_worked_example(self):
+        r = simulate_runway(inputs=RunwayInputs(plan=RecoveryPlan(platform=self.SHOPEE)))
+        # seminggu penuh: 1.500.000 / 25.000 × 1.000 = 60.000 tayangan, 900 klik, 27 pesanan, omzet 4.050.000
+        # Shopee Star fashion: 9 % dan Rp 1.250 per pesanan → 4.050.000 × 0,95 × 0,51 = 1.962.225
+        # laba 1.962.225 − 27 × 1.250 − 1.500.000 − 150.000 = 278.475 (dengan 8 % tadi 350.700)
+        assert r.plan_at_full_size.profit == pytest.approx(278_475)
+        assert r.plan_at_full_size.platform_fee.label == "Shopee Star"
+        # minggu 1 berjalan 1/4 ukuran: laba tanpa rencana −250.000 + 278.475 / 4
+        assert r.weekly[0].profit_with_plan == pytest.approx(-250_000 + 278_475 / 4)
+
+    def test_plan_platform_is_the_roi_platform(self):
+        plan = RecoveryPlan(platform=self.SHOPEE, platform_fee_rate=0.3)
+        assert simulate_runway(inputs=RunwayInputs(plan=plan)).plan_at_full_size == simulate_roi(inputs=plan.roi_inputs())
+        assert plan.roi_inputs().platform == self.SHOPEE
+
+    def test_plan_platform_needs_an_order_value(self):
+        with pytest.raises(InputError) as caught:
+            simulators.run("runway", {"plan": {"aov": 0, "platform": {"platform": "lazada", "tier": "lazmall", "category": "fmcg"}}})
+        assert [p.field for p in caught.value.problems] == ["plan.aov"]
+
+    def test_without_platform_the_document_is_as_before(self):
+        document = simulators.run("runway", {})
+        assert "platform" not in document["inputs"]["plan"] and "platform_fee" not in document["outputs"]["plan_at_full_size"]

@@ -10,6 +10,7 @@ tests and audits rely on is documented in ``CONTRIBUTING.md``
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import pathlib
 from collections.abc import Mapping
@@ -22,8 +23,10 @@ import simulators
 from simulators import series
 from simulators._format import format_number
 from simulators._validate import Choice, Date, Number, declared
+from sitebuild import figures
 
 from .fmt import format_input, format_value
+from .today import RULES, build_date, dated_inputs
 from .when import holds
 
 __all__ = ["render", "lookup", "raw_value", "NAMES"]
@@ -80,6 +83,7 @@ class _Chooser:
         return attrs if holds(condition, self.outputs) else attrs + Markup(" hidden")
 
 
+_FIGURES = figures.load()
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(TEMPLATES)),
     autoescape=True,
@@ -88,6 +92,8 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.globals.update(fmt=format_value, finput=format_input, raw=raw_value, get=lookup)
+# A figure of data/facts.csv as a number in model units (the "yakin?" ranges of a field).
+_ENV.globals["fact"] = lambda figure_id: float(_FIGURES.figure(figure_id).value)
 _ENV.filters["digits"] = format_number
 
 
@@ -122,18 +128,21 @@ class _Limits:
         return [(value, str(value).capitalize()) for value in spec.options]
 
 
-def compute(name: str) -> dict:
-    """The default result of calculator ``name``: inputs, outputs and chart series."""
-    result = simulators.run(name, {})
+def compute(name: str, today: _dt.date | None = None) -> dict:
+    """The default result of calculator ``name`` on ``today`` (the build date): inputs, outputs, chart series.
+
+    The model's defaults, except for date inputs, which follow ``today`` (see today.py).
+    """
+    result = simulators.run(name, dated_inputs(name, today or build_date()))
     result["extras"] = series.extras(name, result["inputs"], result["outputs"])
     return result
 
 
-def render(name: str, *, urls: Mapping[str, str | int], uid: str) -> str:
+def render(name: str, *, urls: Mapping[str, str | int], uid: str, today: _dt.date | None = None) -> str:
     """The calculator's markup; ``urls`` are page-relative (script, css, pyodide, wheel, chart)."""
     if name not in NAMES:
         raise KeyError(name)
-    result = compute(name)
+    result = compute(name, today)
     runtime = {key: urls[key] for key in ("pyodide", "wheel", "chart", "bytes") if key in urls}
     chooser = _Chooser(result["outputs"])
     declarations = _Limits(name)
@@ -147,6 +156,7 @@ def render(name: str, *, urls: Mapping[str, str | int], uid: str) -> str:
         outputs=result["outputs"],
         extras=result["extras"],
         when=chooser,
+        dated=RULES.get(name, {}),
         visible=chooser.visible,
         inputs_json=json.dumps(result["inputs"], ensure_ascii=False),
         runtime_json=json.dumps(runtime),

@@ -53,6 +53,7 @@ _ID = r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*"
 FACT_TOKEN = re.compile(rf"\[\[fakta:(?P<low>{_ID})(?:\.\.(?P<high>{_ID}))?\]\]")
 ANY_FACT_TOKEN = re.compile(r"\[\[fakta:[^\]]*\]\]")
 CALENDAR_TOKEN = re.compile(r"\[\[kalender:(?P<event>[^\]]*)\]\]")
+START_TOKEN = re.compile(r"\[\[mulai:(?P<event>[^\]]*)\]\]")
 BUILD_DATE_TOKEN = "[[tanggal-build]]"
 # Lunar moments: their table in simulators/_calendar.py and the id of each year's row in data/facts.csv.
 LUNAR = {
@@ -121,9 +122,16 @@ def on_page_markdown(markdown, page, config, files):
         notes.setdefault(label, note)
         return f"{row.text}[^{label}]"
 
+    def start(match: re.Match) -> str:
+        try:
+            return prepare_from(match["event"], today)
+        except ValueError as error:
+            raise PluginError(f"docs/{src}: {match.group(0)}: {error}") from None
+
     def tokens(text: str) -> str:
         text = FACT_TOKEN.sub(fact, text)
         text = CALENDAR_TOKEN.sub(moment, text)
+        text = START_TOKEN.sub(start, text)
         text = text.replace(BUILD_DATE_TOKEN, figures.format_date(today.isoformat()))
         bad = ANY_FACT_TOKEN.search(text)
         if bad:
@@ -180,6 +188,33 @@ def next_moment(event: str, today: _dt.date) -> tuple[_dt.date, str | None]:
         )
     day, year = upcoming[0]
     return day, id_pattern.format(year=year)
+
+
+def prepare_from(event: str, today: _dt.date) -> str:
+    """When to start preparing for the next ``event``: its peak minus the campaign model's pre-peak days.
+
+    The peak is the moment itself, except Lebaran, whose shopping peaks a week
+    before Idul Fitri. When that start has passed, the reader is told to start now.
+
+    >>> prepare_from("12.12", _dt.date(2026, 11, 1))
+    '28 November 2026'
+    >>> prepare_from("12.12", _dt.date(2026, 12, 3))
+    'sekarang (puncak 9 hari lagi)'
+    """
+    day, _ = next_moment(event, today)
+    peak = day - _dt.timedelta(days=_calendar.LEBARAN_PEAK_DAYS_BEFORE) if event == "lebaran" else day
+    lead = _campaign_lead_days()
+    begin = peak - _dt.timedelta(days=lead)
+    if begin <= today:
+        return f"sekarang (puncak {(peak - today).days} hari lagi)" if peak > today else "sekarang (puncak hari ini)"
+    return figures.format_date(begin.isoformat())
+
+
+def _campaign_lead_days() -> int:
+    """The campaign model's default pre-peak days: one number for the page and the calculator."""
+    from simulators import campaign  # the model owns the number
+
+    return int(campaign.CampaignInputs().pre_peak_days)
 
 
 def _nowrap(text: str) -> str:

@@ -13,6 +13,7 @@ needs it); the policy itself is tested in ``test_csp.py``.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -26,6 +27,7 @@ from bs4 import BeautifulSoup
 from simulators import series
 from sitebuild.calc.fmt import format_value
 from sitebuild.calc.prerender import lookup
+from sitebuild.calc.today import RULES, build_date, dated_inputs
 
 PAGES = {
     "roi": "kalkulator/roi-iklan/",
@@ -138,7 +140,11 @@ def browser_context_args(browser_context_args):
 def test_prerendered_outputs_equal_cli_defaults(site_dir, name):
     html = (site_dir / PAGES[name] / "index.html").read_text(encoding="utf-8")
     snap = static_snapshot(html)
-    document = cli(name)
+    # date inputs follow the build date (sitebuild/calc/today.py); the build may have run yesterday
+    built = {dated_inputs(name, build_date() - dt.timedelta(days=d))["start_date"] for d in (0, 1)} if RULES.get(name) else set()
+    dated = {key: snap["inputs"][key] for key in RULES.get(name, {})}
+    assert set(dated.values()) <= built
+    document = cli(name, {**cli(name)["inputs"], **dated})
     assert snap["state"] == "prerendered"
     assert snap["inputs"] == document["inputs"]
     check_against(snap, name, document)
@@ -341,7 +347,8 @@ BAD_LINKS = {
     "omnichannel-range": ("omnichannel", "channels.0.traffic=-5", "channels.0.traffic", "nilai dari tautan tidak dipakai", "6.000"),
     "runway-range": ("runway", "shock.revenue_drop=1.5", "shock.revenue_drop", "nilai dari tautan tidak dipakai", "50"),
     "campaign-text": ("campaign", "events.1.weight=dua", "events.1.weight", "bukan angka", "1"),
-    "plan-date": ("plan", "start_date=2026-02-30", "start_date", "nilai dari tautan tidak dipakai", "2026-12-07"),
+    # None: the page's own default, a date that follows the reader's today (sitebuild/calc/today.py)
+    "plan-date": ("plan", "start_date=2026-02-30", "start_date", "nilai dari tautan tidak dipakai", None),
     "fees-range": ("fees", "items_per_order=0", "items_per_order", "nilai dari tautan tidak dipakai", "1"),
 }
 
@@ -354,8 +361,12 @@ def test_bad_query_value_shows_message_and_keeps_default(page, site_url, case):
     message = page.locator(f"[data-error-for='{field}']")
     assert message.is_visible()
     assert fragment in message.text_content()
+    defaults = json.loads(page.get_attribute("[data-calculator]", "data-defaults"))
+    if kept is None:
+        kept = lookup(defaults, field)
+        assert kept == dated_inputs(name, dt.date.today())[field]
     assert page.input_value(f"[name='{field}']") == kept
-    assert lookup(snap["inputs"], field) == lookup(cli(name)["inputs"], field)
+    assert lookup(snap["inputs"], field) == lookup(defaults if field in RULES.get(name, {}) else cli(name)["inputs"], field)
     check_against(snap, name, cli(name, snap["inputs"]))
 
 

@@ -258,3 +258,43 @@ def test_typed_hostile_values_stay_text(site_dir, site_url, hostile_page):
     assert HOSTILE_TEXTS[0] in page.evaluate(
         "Array.from(document.querySelectorAll('[data-calculator] select option'), (o) => o.textContent)"
     )
+
+
+def _shown_problems(page) -> dict:
+    return page.evaluate(
+        """() => {
+          const root = document.querySelector('[data-calculator]');
+          const general = root.querySelector('[data-general-errors]');
+          return {general: general.hidden ? '' : general.innerText,
+                  fields: Array.from(root.querySelectorAll('[data-error-for]')).filter((s) => !s.hidden).map((s) => s.textContent)};
+        }"""
+    )
+
+
+def test_search_result_opens_a_calculator_without_a_link_error(site_dir, site_url, hostile_page):
+    # The theme's search highlight adds "?h=<words>" to every result link (issue 13, point 1).
+    page = hostile_page
+    roi = calculator_pages(site_dir)["roi"]
+    page.goto(site_url, wait_until="load")
+    page.locator("label.md-header__button[for='__search']").click()
+    page.locator("input.md-search__input").press_sequentially("untung rugi iklan", delay=30)  # the search listens to keys
+    result = page.locator(f".md-search-result__link[href*='{roi}?h=']").first
+    result.wait_for(timeout=15_000)
+    result.click()
+    page.wait_for_url(f"**{roi}?h=*")
+    wait_state(page, ("ready",))
+    page.wait_for_timeout(500)
+    assert _shown_problems(page) == {"general": "", "fields": []}
+    assert violations(page) == [] and page.errors == []
+
+
+def test_parameters_of_the_theme_and_of_apps_are_not_the_calculators(site_dir, site_url, hostile_page):
+    # "q" opens the theme's search; apps tag shared links (Facebook, TikTok, campaign tags).
+    query = "h=roas+iklan&q=roas&fbclid=IwAR0x&ttclid=E.C.P&utm_source=whatsapp&utm_medium=share&cpm=30000"
+    seen = open_link(hostile_page, f"{site_url}{calculator_pages(site_dir)['roi']}?{query}")
+    assert_harmless(seen)
+    assert seen["errors"] == {} and seen["general"] == ""
+    assert seen["inputs"]["cpm"] == 30000  # the calculator's own parameter still counts
+    # a parameter nobody owns is still reported
+    seen = open_link(hostile_page, f"{site_url}{calculator_pages(site_dir)['roi']}?h=roas&hh=1")
+    assert "“hh” di tautan tidak dikenal" in seen["general"] and "“h”" not in seen["general"]

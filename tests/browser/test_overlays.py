@@ -13,6 +13,7 @@ PAGES = [
     "kalkulator/roi-iklan/",
     "kalkulator/omnichannel/",
     "kalkulator/anggaran-kampanye/",
+    "kalkulator/harga-jual/",
     "jualan/iklan-roi/",
     "rencana/",
 ]

@@ -288,13 +288,19 @@ def test_share_sits_under_the_headline(page, site_url, name):
     assert 0 < share["y"] - title["y"] < SCREEN, "Salin tautan is more than a screen below the result's title"
 
 
-def test_phone_shares_through_the_share_sheet(browser, site_url):
+def phone_on_roi(browser, site_url, share_js: str):
+    """A touch phone whose navigator.share is `share_js`, on the ROI calculator once it is ready."""
     context = browser.new_context(viewport={"width": 390, "height": SCREEN}, has_touch=True, is_mobile=True,
                                   bypass_csp=True, service_workers="block")
-    context.add_init_script("navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };")
+    context.add_init_script(f"navigator.share = {share_js};")
     page = context.new_page()
     page.goto(site_url + PAGES["roi"])
     settle(page)
+    return context, page
+
+
+def test_phone_shares_through_the_share_sheet(browser, site_url):
+    context, page = phone_on_roi(browser, site_url, "(data) => { window.__shared = data; return Promise.resolve(); }")
     page.fill("[name=ad_spend]", "2.500.000")
     after = settle(page)
     button = page.locator("[data-calculator] [data-action=share]")
@@ -315,12 +321,7 @@ def test_phone_shares_through_the_share_sheet(browser, site_url):
 
 
 def test_phone_without_share_sheet_copies(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": SCREEN}, has_touch=True, is_mobile=True,
-                                  bypass_csp=True, service_workers="block")
-    context.add_init_script("navigator.share = () => Promise.reject(new TypeError('not allowed'));")
-    page = context.new_page()
-    page.goto(site_url + PAGES["roi"])
-    settle(page)
+    context, page = phone_on_roi(browser, site_url, "() => Promise.reject(new TypeError('not allowed'))")
     page.click("[data-calculator] [data-action=share]")
     page.locator("[data-share-box]").wait_for()
     assert page.input_value("[data-share-url]") == site_url + PAGES["roi"]

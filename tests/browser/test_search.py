@@ -35,7 +35,7 @@ SELLER_QUERIES = {
     "modal barang": {"jualan/iklan-roi/", "kalkulator/roi-iklan/"},
     "jam posting": {"konten/ritme-posting/", "kalkulator/ritme-posting/"},
     "waktu posting": {"konten/ritme-posting/", "kalkulator/ritme-posting/"},
-    "omzet turun": {"memahami/lanskap-dampak/", "memahami/rencana-b/", "kalkulator/guncangan-omzet/"},
+    "omzet turun": {"memahami/bertahan-kas/", "memahami/lanskap-dampak/", "memahami/rencana-b/", "kalkulator/guncangan-omzet/"},
     "roas": {"jualan/iklan-roi/", "kalkulator/roi-iklan/"},
 }
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { ErrorState } from "../../docs/assets/calc/errors.js";
+import { ErrorState, inPercent } from "../../docs/assets/calc/errors.js";
 
 // Plain objects stand in for the form's controls.
 const control = (name, unit = "rupiah") => ({ name, isConnected: true, dataset: { unit } });
@@ -16,12 +16,13 @@ function setUp() {
 test("one message per field: the link's over the typed one over the model's", () => {
   const { fields, byName, errors } = setUp();
   const [spend, ctr] = fields;
-  errors.setModel([{ field: "ad_spend", message: "model" }, { field: "ctr", message: "model ctr" }], byName);
+  const ctrMessage = "harus antara 0 dan 1 (pecahan 0–1, mis. 0.025 untuk 2,5 %)";
+  errors.setModel([{ field: "ad_spend", message: "model" }, { field: "ctr", message: ctrMessage }], byName);
   errors.setTyped(new Map([[spend, "typed"]]));
   errors.setLink([{ field: "ad_spend", message: "link" }], byName);
   assert.deepEqual([...errors.messages()].map(([el, m]) => [el.name, m]), [
     ["ad_spend", "link"],
-    ["ctr", "model ctr Kolom ini diisi dalam persen, mis. 2,5 untuk 2,5 %."],
+    ["ctr", "harus antara 0 dan 100 %"], // the form's unit, not the model's fraction
   ]);
   errors.forget(spend);
   assert.deepEqual([...errors.messages().keys()], [ctr]);
@@ -81,4 +82,28 @@ test("clear() forgets everything", () => {
   assert.deepEqual(errors.general(), []);
   assert.equal(errors.blocking, false);
   assert.equal(errors.fromLink.has(fields[0]), false);
+});
+
+test("a model message about a percent field is said in percent", () => {
+  // the model's messages (simulators/_validate.py describe_range) for fields declared with a fraction hint
+  const cases = {
+    "harus antara 0 dan 1 (pecahan 0–1, mis. 0.025 untuk 2,5 %)": "harus antara 0 dan 100 %",
+    "tidak boleh negatif, kurang dari 1 (pecahan 0–1, mis. 0.3 untuk 30 %)": "tidak boleh negatif, kurang dari 100 %",
+    "harus antara -0,5 dan 1 (pecahan per minggu, mis. 0.1 untuk +10 % per minggu)": "harus antara -50 dan 100 %",
+    "harus paling kecil 0,005, paling besar 0,25 (pecahan 0–1)": "harus paling kecil 0,5 %, paling besar 25 %",
+    "harus lebih dari 0,0125 (pecahan 0–1)": "harus lebih dari 1,25 %",
+    "harus paling besar 1.000 (pecahan)": "harus paling besar 100.000 %",
+  };
+  for (const [model, page] of Object.entries(cases)) assert.equal(inPercent(model), page, model);
+});
+
+test("a message already in percent, or about no limit, is left as it is", () => {
+  for (const message of [
+    "harus antara 0 dan 100 %",
+    "jumlah pre_peak_share, peak_share, post_peak_share harus 100 % (sekarang 110 %)",
+    "wajib diisi angka, bukan null",
+    "harus 0 karena pre_peak_days 0: fase tanpa hari tidak bisa memakai anggaran",
+  ]) {
+    assert.equal(inPercent(message), message);
+  }
 });

@@ -61,3 +61,17 @@ test("an object in a link holds only its keys that differ", () => {
   assert.equal(query, "?plan.cpm=30000");
   assert.deepEqual(readQuery(query, RUNWAY).inputs, inputs);
 });
+
+test("the theme's and apps' parameters are left alone, a calculator's own name wins", () => {
+  const query = "?h=roas+iklan&q=roas&fbclid=x&fbclid=y&utm_source=wa&ttclid=1&plan.cpm=30000";
+  const { inputs, problems, given } = readQuery(query, RUNWAY);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(inputs, { plan: { cpm: 30000, ctr: 0.015 }, shock: { weeks: 8 } });
+  assert.deepEqual([...given], ["plan.cpm"]);
+  // a look-alike is still reported
+  assert.ok(readQuery("?hh=1&utm=2", RUNWAY).problems.every((p) => /tidak dikenal/.test(p.message)));
+  assert.equal(readQuery("?hh=1&utm=2", RUNWAY).problems.length, 2);
+  // a calculator with a field named "q" reads it as its own
+  const own = { ...RUNWAY, defaults: { q: 5 }, unitOf: (path) => (path === "q" ? "number" : null) };
+  assert.deepEqual(readQuery("?q=7", own).inputs, { q: 7 });
+});

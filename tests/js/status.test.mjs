@@ -14,12 +14,15 @@ test("while loading, the prerendered defaults are said to be the defaults", () =
   assert.equal(typed.note, `Sedang menghitung… ${DEFAULTS}`);
 });
 
-test("fields to fix are named before anything else except a broken engine", () => {
+test("fields to fix are named before anything else except a broken engine; no older numbers are promised", () => {
+  // the results give way to the pending box meanwhile (pending.js), so the words do not point at them
   const texts = statusTexts({ engine: "ready", stale: true, errors: true, atDefaults: false });
-  assert.equal(texts.status, `Periksa isian yang ditandai. ${EARLIER}`);
-  assert.equal(texts.note, `Perbaiki isian yang ditandai. ${EARLIER}`);
+  assert.equal(texts.status, `Periksa isian yang ditandai. ${STATUS.blocked}`);
+  assert.equal(texts.note, `Perbaiki isian yang ditandai. ${STATUS.blocked}`);
   const broken = statusTexts({ engine: "error", stale: true, errors: true, atDefaults: true });
-  assert.equal(broken.status, `${STATUS.errorStale} ${DEFAULTS}`);
+  assert.equal(broken.status, `${STATUS.errorStale} ${STATUS.blocked}`);
+  const brokenTyping = statusTexts({ engine: "error", stale: true, errors: false, atDefaults: true });
+  assert.equal(brokenTyping.status, `${STATUS.errorStale} ${DEFAULTS}`);
 });
 
 test("ready and up to date; a broken engine with results that still match", () => {

@@ -12,6 +12,8 @@
 //   status.js  the state in words          share.js  "Salin tautan" or the share sheet
 //   pending.js what stands in for a result that is not for the form (with the download's progress)
 //   assumed.js the inputs listed under the result   examples.js "Kosongkan angka contoh"
+//   hints.js   "yakin?" under a field whose value sellers rarely see
+//   today.js   date inputs that follow the reader's today
 //   paths.js   paths into nested inputs and outputs
 //
 // Markup contract: see sitebuild/templates/_macros.html and CONTRIBUTING.md ("Kontrak markup kalkulator").
@@ -22,12 +24,14 @@ import { download, downloadText, tableCsv } from "./csv.js";
 import { ErrorState } from "./errors.js";
 import { Examples } from "./examples.js";
 import { Form } from "./form.js";
+import { showHints } from "./hints.js";
 import { Keeper } from "./keep.js";
-import { lookup, readJson } from "./paths.js";
+import { lookup, readJson, setPath } from "./paths.js";
 import { pendingState, showPending } from "./pending.js";
 import { Renderer } from "./render.js";
 import { labelShareButtons, share } from "./share.js";
 import { showBusy, showStatus } from "./status.js";
+import { datedFields, localIso } from "./today.js";
 import { buildQuery, readQuery } from "./url.js";
 
 const CACHE_SIZE = 20;
@@ -54,6 +58,7 @@ class Calculator {
     this.engineState = "prerendered";
     this.progress = null; // the runtime's download while it loads (client.onProgress)
     this.stale = false;
+    this.payload = {}; // the model inputs last read from the form
 
     // Anything typed in the moment before this code ran (the form is usable as
     // soon as it is painted) is put back after the defaults, link and storage.
@@ -62,6 +67,14 @@ class Calculator {
     this.defaultKey = this.form.collect().key;
     this.cache.set(this.defaultKey, this.view.result);
     this.shownKey = this.defaultKey;
+    // Date inputs follow the reader's today (a posting plan starts next Monday), not the
+    // build date the prerendered result used: the worker computes that result once ready.
+    const dated = datedFields(this.fields.all(), localIso(new Date()));
+    for (const [el, day] of dated) {
+      setPath(this.defaults, el.name, day);
+      this.fields.set(el, day);
+    }
+    if (dated.length) root.dataset.defaults = JSON.stringify(this.defaults); // the markup says what the defaults are
 
     const saved = this.keeper.saved();
     if (saved) this.form.restore(saved);
@@ -117,8 +130,12 @@ class Calculator {
     return this.form.lists[list] ? this.form.lists[list].rowDefaults[key] : undefined;
   }
 
+  /** The messages next to the fields, and the "yakin?" hints of fields without one. */
   showErrors() {
-    this.errors.show(this.form.el, this.fields.all());
+    const controls = this.fields.all();
+    this.errors.show(this.form.el, controls);
+    const wrong = this.errors.messages();
+    showHints(this.form.el, controls, (el) => (wrong.has(el) ? undefined : lookup(this.payload, el.name)));
   }
 
   // ---- computing
@@ -126,6 +143,7 @@ class Calculator {
   compute() {
     const { payload, problems, key } = this.form.collect();
     this.errors.setTyped(problems);
+    this.payload = payload;
     this.showErrors();
     // Untouched defaults need no copy in sessionStorage (a reload shows them anyway), but
     // once something was kept, going back to the defaults must be kept too.
@@ -260,6 +278,7 @@ class Calculator {
       print: () => window.print(),
       "add-row": (button) => this.addRow(button.closest("[data-list]").dataset.list),
       "remove-row": (button) => this.removeRow(button.closest("[data-row]")),
+      "use-value": (button) => this.useValue(button.closest("[data-hint-for]").dataset.hintFor, button.dataset.value),
     };
     labelShareButtons(this.root);
     this.root.addEventListener("click", (event) => {
@@ -269,6 +288,17 @@ class Calculator {
       const button = event.target.closest("[data-action]");
       if (button && this.root.contains(button) && Object.hasOwn(actions, button.dataset.action)) actions[button.dataset.action](button);
     });
+  }
+
+  /** The reader took the value a hint suggested ("Pakai 1,5 %"). */
+  useValue(name, text) {
+    const el = this.fields.byName(name);
+    if (!el) return;
+    el.value = text;
+    this.errors.forget(el);
+    this.form.edited(el);
+    el.focus();
+    this.compute();
   }
 
   addRow(list) {

@@ -5,7 +5,26 @@
 // message per field on screen: the link's outranks the typed one, which outranks
 // the model's (the model only saw the last inputs that could be read).
 
-const PERCENT_NOTE = " Kolom ini diisi dalam persen, mis. 2,5 untuk 2,5 %.";
+import { formatInput } from "./format.js";
+
+// The model states limits in its own units: a share is a fraction 0–1, and its
+// message says so ("harus antara 0 dan 1 (pecahan 0–1, mis. 0.025 untuk 2,5 %)").
+// The form asks for percent, so a message about a percent field is said in percent.
+const FRACTION_HINT = /\s*\(pecahan[^)]*\)/;
+const LIMIT = /(antara|dan|paling kecil|paling besar|lebih dari|kurang dari) (-?\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?!\d|,\d)/g;
+
+/**
+ * A model message about a percent field, in percent: "harus antara 0 dan 1 (pecahan 0–1, …)"
+ * → "harus antara 0 dan 100 %". A message without the model's fraction hint is already
+ * in the reader's units (or about something else) and is returned as it is.
+ */
+export function inPercent(message) {
+  if (!FRACTION_HINT.test(message)) return message;
+  const percent = (text) => formatInput(Number(text.replace(/\./g, "").replace(",", ".")), "percent");
+  const said = message.replace(FRACTION_HINT, "").replace(LIMIT, (_, word, number) => `${word} ${percent(number)} %`);
+  // "antara 0 % dan 100 %" reads better as "antara 0 dan 100 %"
+  return said.replace(/antara (\S+) % dan/g, "antara $1 dan");
+}
 
 /** "field: message", or the message alone when it belongs to no field. */
 function general({ field, message }) {
@@ -70,11 +89,12 @@ export class ErrorState {
       }
       const el = error.field ? control(error.field) : null;
       if (el && this.fromLink.has(el) && !this.link.has(el)) {
+        // a link holds model units (ctr=0.015), so its message keeps the model's own words
         this.link.set(el, `nilai dari tautan tidak dipakai (${error.message}); nilai bawaan dipakai`);
         this.fromLink.delete(el);
         revert.push(el);
       } else if (el) {
-        this.model.set(el, error.message + (el.dataset.unit === "percent" ? PERCENT_NOTE : ""));
+        this.model.set(el, el.dataset.unit === "percent" ? inPercent(error.message) : error.message);
       } else {
         this.modelGeneral.push(general(error));
       }

@@ -22,7 +22,7 @@ export function freeName(taken, base, index) {
   return `${base} ${n}`;
 }
 
-const RENUMBERED = ["name", "id", "for", "aria-describedby", "data-error-for"];
+const RENUMBERED = ["name", "id", "for", "aria-describedby", "data-error-for", "data-hint-for"];
 
 export class Form {
   constructor(form) {
@@ -60,10 +60,14 @@ export class Form {
     const selects = {};
     for (const el of this.fields.all()) {
       let value = lookup(inputs, el.name);
-      if (el.tagName === "SELECT") selects[el.name] = value ?? "";
-      else {
+      const [group, key] = el.name.split(".");
+      if (el.tagName === "SELECT") {
+        // A switched-off group's other dropdowns (the roi's platform tier) keep what they show, ready for when it is switched on.
+        if (value === undefined && this.optional[group] && this.optional[group] !== key) continue;
+        selects[el.name] = value ?? "";
+      } else {
         // A switched-off group keeps its other fields filled, ready for when it is switched on.
-        if (value === undefined && this.optional[el.name.split(".")[0]]) value = lookup(defaults, el.name);
+        if (value === undefined && this.optional[group]) value = lookup(defaults, el.name);
         this.fields.set(el, value, prerendered);
       }
     }

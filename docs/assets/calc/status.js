@@ -7,6 +7,7 @@ export const STATUS = {
   ready: "Kalkulator siap. Ubah angka mana pun, hasilnya langsung diperbarui.",
   error: "Kalkulator tidak bisa berjalan di peramban ini sekarang. Angka di bawah tetap benar untuk isian di atas.",
   errorStale: "Kalkulator tidak bisa berjalan di peramban ini sekarang, jadi isian Anda belum dihitung.",
+  blocked: "Hasilnya muncul lagi setelah isian itu benar.",
 };
 
 /**
@@ -16,13 +17,15 @@ export const STATUS = {
  */
 export function statusTexts({ engine, stale, errors, atDefaults }) {
   const shown = atDefaults ? "Angka di bawah masih untuk nilai bawaan." : "Angka di bawah masih untuk masukan sebelumnya.";
+  // With fields to fix, the results give way to the pending box (pending.js): they belong to other inputs.
+  const blocked = stale && errors;
   let status;
-  if (engine === "error") status = stale ? `${STATUS.errorStale} ${shown}` : STATUS.error;
-  else if (stale && errors) status = `Periksa isian yang ditandai. ${shown}`;
+  if (engine === "error") status = stale ? `${STATUS.errorStale} ${blocked ? STATUS.blocked : shown}` : STATUS.error;
+  else if (blocked) status = `Periksa isian yang ditandai. ${STATUS.blocked}`;
   else if (engine === "ready") status = STATUS.ready;
   else status = stale ? STATUS.waiting : STATUS.loading;
   const lead = errors ? "Perbaiki isian yang ditandai. " : engine === "error" ? "" : "Sedang menghitung… ";
-  return { status, note: lead + shown };
+  return { status, note: lead + (blocked ? STATUS.blocked : shown) };
 }
 
 /** Write statusTexts(state) into root's [data-status] and [data-stale-note]. */

@@ -11,13 +11,25 @@
 //
 // Only keys that differ from the defaults are written. Reading never trusts the
 // text: numbers must be plain decimals, anything else becomes a problem (shown
-// as text next to its field) and the default is kept.
+// as text next to its field) and the default is kept. Parameters that belong to
+// the site around the calculator (the theme's search, apps' link tags) are
+// left alone without a word: the reader did not write them.
 
 import { isObject } from "./paths.js";
 
 const MODEL_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const NUMERIC_UNITS = new Set(["rupiah", "percent", "number", "integer"]);
 const MAX_TEXT = 200;
+// Not the calculator's: "h" (the theme's search highlight, on every search result
+// link), "q" (opens the theme's search), and what apps add to a link shared
+// through them (Facebook, Instagram, TikTok, Google and Microsoft ads, campaign tags).
+const FOREIGN = new Set(["h", "q", "fbclid", "igshid", "igsh", "ttclid", "gclid", "gbraid", "wbraid", "msclkid"]);
+const FOREIGN_PREFIX = /^utm_/;
+
+/** Whether a query parameter belongs to the theme or to an app, not to a calculator. */
+export function isForeign(key) {
+  return FOREIGN.has(key) || FOREIGN_PREFIX.test(key);
+}
 
 function short(text) {
   const s = String(text);
@@ -80,6 +92,7 @@ export function readQuery(search, spec) {
   const rows = {}; // list → Map(index → {field: value})
   const off = new Set(); // optional groups the link switches off
   for (const [key, values] of seen) {
+    if (!unitOf(key) && isForeign(key)) continue; // a calculator field of that name would win
     if (values.length > 1) {
       problems.push({ field: key, message: `muncul ${values.length} kali di tautan; nilai bawaan dipakai` });
       continue;
