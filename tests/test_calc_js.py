@@ -69,4 +69,4 @@ def test_python_and_javascript_date_the_same_day():
     shown = json.loads(done.stdout)
     python = [date_from_today(r, d, lo, hi).isoformat() for r, d, lo, hi in cases]
     assert len(shown) == len(python) > 1000
-    assert [(c, p, j) for c, p, j in zip(cases, python, shown) if p != j] == []
+    assert [(c, p, j) for c, p, j in zip(cases, python, shown, strict=True) if p != j] == []
