@@ -8,21 +8,7 @@ from typing import NamedTuple
 
 from ._format import format_number
 from ._registry import Simulator
-from ._validate import (
-    MAX_COUNT,
-    MAX_MONEY,
-    Checked,
-    check,
-    choice,
-    items,
-    names_in,
-    nested,
-    number,
-    omitted_when_none,
-    ratio,
-    rule,
-    text,
-)
+from ._validate import MAX_COUNT, MAX_MONEY, Checked, check, choice, items, names_in, nested, number, omitted_when_none, ratio, rule, text
 from .errors import Problem
 from .platform_fee import FeeTerms, PlatformFeeChoice, PlatformFeeUsed, fee_terms, order_value_rule
 

@@ -16,14 +16,7 @@ import threading
 
 import pytest
 
-from tests.browser.site_pages import (
-    WATCH,
-    calculator_pages,
-    page_paths,
-    serve_404_like_github_pages,
-    violations,
-    wait_state,
-)
+from tests.browser.site_pages import WATCH, calculator_pages, page_paths, serve_404_like_github_pages, violations, wait_state
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
