@@ -10,13 +10,14 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json 2>/dev/null 
 # Material's end-of-life banner on every build is noise, not a build warning.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test test-unit test-site test-browser wheel bench browser clean help lock
+.PHONY: serve site test test-unit test-site test-browser wheel bench browser clean help lock lint
 
 help:
 	@echo "make serve  - siapkan semuanya lalu sajikan situs di http://127.0.0.1:8000"
 	@echo "make test   - siapkan semuanya lalu jalankan semua tes"
 	@echo "make site   - bangun situs ke folder site/"
 	@echo "make bench  - ukur kecepatan halaman (mencetak angka, bukan tes)"
+	@echo "make lint   - ruff, mypy, eslint, actionlint dan zizmor saja (juga bagian dari make test)"
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +53,13 @@ serve: $(STAMP) $(NODE_STAMP) wheel
 
 test: $(STAMP) $(NODE_STAMP) browser
 	$(PY) -m pytest
+
+# The same checks as tests/test_lint.py and tests/test_workflows.py, with the linters' own output.
+lint: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check .
+	$(PY) -m mypy
+	node node_modules/eslint/bin/eslint.js --max-warnings 0 .
+	$(PY) -m pytest -q tests/test_workflows.py
 
 bench: $(STAMP) $(NODE_STAMP) browser site
 	$(PY) bench/run.py

@@ -62,10 +62,11 @@ from server import BenchServer  # noqa: E402  (bench/ is not a package)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 # The targets and the Kinerja page's formatting ("1,23 s", "5,19 MB"): one list, one way to read it.
 from sitebuild.benchmark import TARGETS  # noqa: E402
 from sitebuild.benchmark import show as fmt  # noqa: E402
+from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 VIEWPORT = {"width": 390, "height": 844}
 # The 4G profile of the issue: 9 Mbit/s each way, 70 ms added to every request.
 NETWORK = {"offline": False, "latency": 70, "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 9_000_000 / 8}
@@ -691,7 +692,7 @@ def table(summary: dict, raw: dict) -> str:
         rows.append((name, "Lighthouse", fmt(row["lighthouse_score"], "score"), "", "", *mark(md, "lighthouse_chapter")))
         rows.append((name, "Lighthouse TBT", fmt(row["lighthouse_tbt_ms"], "ms"), "", "", *mark(md, "tbt_ms")))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -699,7 +700,7 @@ def table(summary: dict, raw: dict) -> str:
 # ---------------------------------------------------------------- main
 
 
-def main(argv=None) -> int:
+def main(argv=None) -> int:  # noqa: C901  (the bench script, read top to bottom: each block is one kind of run)
     parser = argparse.ArgumentParser(description="Ukur kecepatan situs (bukan tes).")
     parser.add_argument("--site", type=pathlib.Path, default=ROOT / "site")
     parser.add_argument("--repeats", type=int, default=3, help="putaran dingin per kalkulator (dan polos) [3]")
@@ -815,7 +816,7 @@ def main(argv=None) -> int:
         "load_before": round(load_before, 2),
         "load_after": round(os.getloadavg()[0], 2),
     }
-    when = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
+    when = datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
     document = {"date": when, "machine": machine(), "settings": settings, "summary": summary, "raw": raw}
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)

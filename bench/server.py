@@ -46,7 +46,7 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "applicat
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: "_Server"
+    server: _Server
 
     def log_message(self, *args) -> None:  # the log is kept as data, not printed
         pass
@@ -159,7 +159,7 @@ class BenchServer:
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
-    def __enter__(self) -> "BenchServer":
+    def __enter__(self) -> BenchServer:
         self._thread.start()
         return self
 

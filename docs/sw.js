@@ -93,7 +93,7 @@ async function keep(urls) {
   const cache = await caches.open(CACHE);
   const paths = new Set();
   for (const url of urls.slice(0, 500)) {
-    let path = null;
+    let path;
     try {
       path = pathOf(new URL(url, BASE));
     } catch {

@@ -91,8 +91,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import math
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING
-from typing import Any, Callable, ClassVar, Iterable, Mapping
+from typing import Any, ClassVar
 
 from ._format import format_number
 from .errors import InputError, Problem
@@ -147,7 +148,7 @@ class Spec:
 
     unit: str | None = None
     fill: Callable[[Checked], Any] | None = None
-    keep_default: Callable[[Checked], bool] | None = None
+    keep_default: Callable[[Checked], bool | None] | None = None
     otherwise: Any = None
 
     kind: ClassVar[str] = ""
@@ -519,7 +520,7 @@ def choice(
     nullable: bool = False,
     max_length: int | None = None,
     fill: Callable[[Checked], Any] | None = None,
-    keep_default: Callable[[Checked], bool] | None = None,
+    keep_default: Callable[[Checked], bool | None] | None = None,
     otherwise: Any = None,
     unit: str | None = None,
     json_key: str | None = None,
@@ -553,7 +554,7 @@ def items(
     unique: str | tuple[str, ...] | bool = False,
     duplicate: str = "",
     example: str = "",
-    keep_default: Callable[[Checked], bool] | None = None,
+    keep_default: Callable[[Checked], bool | None] | None = None,
     otherwise: Any = None,
     json_key: str | None = None,
 ) -> Any:
@@ -582,7 +583,7 @@ def nested(
     default: Any = MISSING,
     what: str = "objek",
     nullable: bool = False,
-    keep_default: Callable[[Checked], bool] | None = None,
+    keep_default: Callable[[Checked], bool | None] | None = None,
     otherwise: Any = None,
     omit_none: bool = False,
     json_key: str | None = None,
@@ -705,7 +706,7 @@ class Checked:
         source = self._source
         if isinstance(source, self._cls) and all(getattr(source, n) is v for n, v in values.items()):
             return source
-        made = object.__new__(self._cls)
+        made: Any = object.__new__(self._cls)
         for name, value in values.items():
             object.__setattr__(made, name, value)
         return made
@@ -717,7 +718,7 @@ def _built(value: Any) -> Any:
     if isinstance(value, _List):
         items = tuple(_built(v) for v in value)
         source = value.source
-        return source if isinstance(source, tuple) and len(source) == len(items) and all(a is b for a, b in zip(source, items)) else items
+        return source if isinstance(source, tuple) and len(source) == len(items) and all(a is b for a, b in zip(source, items, strict=True)) else items
     return value
 
 

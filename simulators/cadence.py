@@ -247,7 +247,7 @@ def _weekly_counts(weights: list[int], posts: int, weeks: int) -> list[list[int]
     given = [0] * len(weights)
     counts = []
     for week in range(1, weeks + 1):
-        behind = [week * posts * w - total * (g + f) for w, g, f in zip(weights, given, floors)]
+        behind = [week * posts * w - total * (g + f) for w, g, f in zip(weights, given, floors, strict=True)]
         order = sorted(
             (j for j in range(len(weights)) if posts * weights[j] % total),
             key=lambda j: (-behind[j], j),
@@ -255,7 +255,7 @@ def _weekly_counts(weights: list[int], posts: int, weeks: int) -> list[list[int]
         this_week = list(floors)
         for j in order[:spare]:
             this_week[j] += 1
-        given = [g + c for g, c in zip(given, this_week)]
+        given = [g + c for g, c in zip(given, this_week, strict=True)]
         counts.append(this_week)
     return counts
 
@@ -271,7 +271,7 @@ def _interleave(counts: list[int]) -> list[int]:
     current = [0] * len(counts)
     order = []
     for _ in range(total):
-        current = [c + n for c, n in zip(current, counts)]
+        current = [c + n for c, n in zip(current, counts, strict=True)]
         chosen = max(range(len(counts)), key=lambda j: (current[j], -j))
         current[chosen] -= total
         order.append(chosen)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ._calendar import EVENT_NAMES, SUPPORTED_FROM, SUPPORTED_TO, add_year, occurrences
 from ._format import format_number

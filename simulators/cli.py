@@ -12,7 +12,8 @@ line per problem on stderr, and nothing on stdout.
 from __future__ import annotations
 
 import sys
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from . import SIMULATORS, dumps, get, parse_json
 from .errors import InputError, Problem
@@ -55,6 +56,7 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
             return 0
         if text == "-":
             text = stdin.read()
+        assert name is not None  # "run" always names a simulator
         payload = {} if text is None else parse_json(text)
         # get(name).run, not run(): run() reads None as "all defaults", but the JSON
         # text `null` is not an object and must be refused like `[]` or `42`.

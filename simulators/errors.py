@@ -8,8 +8,9 @@ so a reader fixes a form in one pass instead of one field at a time.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 __all__ = ["InputError", "Problem"]
 

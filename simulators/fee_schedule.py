@@ -46,6 +46,7 @@ import io
 import math
 import pathlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -406,24 +407,8 @@ def _row(row: dict, line: int, where: str, sources: dict, problems: list[str]) -
     if value is not None and value_low is not None and value_low > value:
         problem("value_low", f"{row['value_low']} lebih besar dari value {row['value']}; value_low adalah batas bawah rentang")
 
-    cap = None
-    if row["cap"]:
-        cap = _number(row["cap"])
-        if item.unit != _FRACTION:
-            problem("cap", f"batas per item hanya untuk biaya berupa pecahan, bukan {item.unit!r}; kosongkan")
-        elif cap is None or not _CAP_RANGE[0] <= cap <= _CAP_RANGE[1]:
-            problem("cap", f"{row['cap']!r} bukan batas yang masuk akal; tulis Rupiah per item {_CAP_RANGE[0]}–{_CAP_RANGE[1]} tanpa titik ribuan")
-
-    valid_from = _date(row["valid_from"])
-    if valid_from is None:
-        problem("valid_from", f"{row['valid_from']!r} bukan tanggal; tulis TTTT-BB-HH atau TTTT-BB")
-    valid_until = None
-    if row["valid_until"]:
-        valid_until = _date(row["valid_until"])
-        if valid_until is None:
-            problem("valid_until", f"{row['valid_until']!r} bukan tanggal; tulis TTTT-BB-HH atau kosongkan bila masih berlaku")
-        elif valid_from is not None and valid_until < valid_from:
-            problem("valid_until", f"{row['valid_until']} lebih awal dari valid_from {row['valid_from']}")
+    cap = _cap(row, item.unit, problem)
+    valid_from, valid_until = _validity(row, problem)
 
     if row["source"] and row["source"] not in sources:
         problem("source", f"sumber {row['source']!r} tidak ada di data/sources.csv")
@@ -436,6 +421,33 @@ def _row(row: dict, line: int, where: str, sources: dict, problems: list[str]) -
         platforms, tiers, groups, row["item"], value, row["value"], value_low, row["value_low"], item.unit,
         cap, row["cap"], valid_from, row["valid_from"], valid_until, row["source"], row["asumsi"], row["note"], line,
     )
+
+
+def _cap(row: dict, unit: str, problem: Callable[[str, str], None]) -> float | None:
+    """The row's cap in Rupiah per item, or ``None``; only a fraction fee may have one."""
+    if not row["cap"]:
+        return None
+    cap = _number(row["cap"])
+    if unit != _FRACTION:
+        problem("cap", f"batas per item hanya untuk biaya berupa pecahan, bukan {unit!r}; kosongkan")
+    elif cap is None or not _CAP_RANGE[0] <= cap <= _CAP_RANGE[1]:
+        problem("cap", f"{row['cap']!r} bukan batas yang masuk akal; tulis Rupiah per item {_CAP_RANGE[0]}–{_CAP_RANGE[1]} tanpa titik ribuan")
+    return cap
+
+
+def _validity(row: dict, problem: Callable[[str, str], None]) -> tuple[date | None, date | None]:
+    """``valid_from`` and ``valid_until`` (``None``: still in force), each ``None`` when unreadable."""
+    valid_from = _date(row["valid_from"])
+    if valid_from is None:
+        problem("valid_from", f"{row['valid_from']!r} bukan tanggal; tulis TTTT-BB-HH atau TTTT-BB")
+    valid_until = None
+    if row["valid_until"]:
+        valid_until = _date(row["valid_until"])
+        if valid_until is None:
+            problem("valid_until", f"{row['valid_until']!r} bukan tanggal; tulis TTTT-BB-HH atau kosongkan bila masih berlaku")
+        elif valid_from is not None and valid_until < valid_from:
+            problem("valid_until", f"{row['valid_until']} lebih awal dari valid_from {row['valid_from']}")
+    return valid_from, valid_until
 
 
 def _value(text: str, unit: str, column: str, problem, *, required: bool) -> float | None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from ._format import format_number
 from ._registry import Simulator
@@ -379,7 +380,7 @@ def _lowest_base(fees: list[tuple[float, float | None]], *, items: int, constant
         return 0.0
     breaks = sorted({cap / rate for rate, cap in fees if cap is not None and rate > 0})
     edges = [0.0, *breaks, math.inf]
-    for low, high in zip(edges, edges[1:]):
+    for low, high in zip(edges, edges[1:], strict=False):
         capped = sum(cap for rate, cap in fees if cap is not None and rate > 0 and cap / rate <= low)
         uncapped = sum(rate for rate, cap in fees if cap is None or rate <= 0 or cap / rate > low)
         slope = 1 - uncapped - slope_less

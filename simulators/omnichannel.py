@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple, Sequence
+from typing import NamedTuple
 
 from ._format import format_number
 from ._registry import Simulator
@@ -337,7 +338,7 @@ def _solve(matrix: list[list[float]], rhs: list[float]) -> list[float]:
     Raises :class:`_ClosedLoop` when a pivot falls below ``_PIVOT_TOLERANCE``.
     """
     n = len(rhs)
-    rows = [list(row) + [b] for row, b in zip(matrix, rhs)]
+    rows = [list(row) + [b] for row, b in zip(matrix, rhs, strict=True)]
     for col in range(n):
         best = max(range(col, n), key=lambda r: abs(rows[r][col]))  # first maximum: no swap on ties
         if abs(rows[best][col]) < _PIVOT_TOLERANCE:
@@ -376,10 +377,10 @@ def _flow(channels: Sequence[Channel], links: Sequence[Link], traffic: Sequence[
         i, j = index[link.source], index[link.target]
         matrix[j][i] -= (1 - channels[i].conversion_rate) * link.rate
     visits = _solve(matrix, [float(t) for t in traffic])
-    orders = [v * c.conversion_rate for v, c in zip(visits, channels)]
-    revenue = [o * c.aov for o, c in zip(orders, channels)]
+    orders = [v * c.conversion_rate for v, c in zip(visits, channels, strict=True)]
+    revenue = [o * c.aov for o, c in zip(orders, channels, strict=True)]
     fees = fees or [c.fee_terms() for c in channels]
-    net = [r * (1 - f.rate) - o * f.per_order for r, o, f in zip(revenue, orders, fees)]
+    net = [r * (1 - f.rate) - o * f.per_order for r, o, f in zip(revenue, orders, fees, strict=True)]
     return _Flow(visits, orders, revenue, net)
 
 
@@ -454,7 +455,7 @@ def simulate_omnichannel(*, inputs: OmnichannelInputs) -> OmnichannelResult:
 
     dependency = []
     for k, gone in enumerate(channels):
-        kept_links = [l for l in links if gone.name not in (l.source, l.target)]
+        kept_links = [link for link in links if gone.name not in (link.source, link.target)]
         without = _flow(channels, kept_links, [0.0 if i == k else t for i, t in enumerate(traffic)], fees)
         lost = ratio(total_net - sum(without.net), total_net)
         # Mathematically in [0, 1]; rounding may step a hair outside.
@@ -462,7 +463,7 @@ def simulate_omnichannel(*, inputs: OmnichannelInputs) -> OmnichannelResult:
 
     shocked = None
     if shock is not None:
-        hit = [t * (1 - shock.traffic_drop) if c.name == shock.channel else t for c, t in zip(channels, traffic)]
+        hit = [t * (1 - shock.traffic_drop) if c.name == shock.channel else t for c, t in zip(channels, traffic, strict=True)]
         after = _flow(channels, links, hit, fees)
         change = sum(after.net) - total_net
         shocked = ShockResult(
@@ -474,19 +475,19 @@ def simulate_omnichannel(*, inputs: OmnichannelInputs) -> OmnichannelResult:
             total_net_revenue=sum(after.net),
             net_revenue_change=change,
             net_revenue_change_share=ratio(change, total_net),
-            channels=tuple(ShockedChannel(c.name, v, n) for c, v, n in zip(channels, after.visits, after.net)),
+            channels=tuple(ShockedChannel(c.name, v, n) for c, v, n in zip(channels, after.visits, after.net, strict=True)),
         )
 
     return OmnichannelResult(
         channels=tuple(
             ChannelResult(c.name, v, o, r, n, s, f.used)
-            for c, v, o, r, n, s, f in zip(channels, base.visits, base.orders, base.revenue, base.net, shares, fees)
+            for c, v, o, r, n, s, f in zip(channels, base.visits, base.orders, base.revenue, base.net, shares, fees, strict=True)
         ),
         total_visits=sum(base.visits),
         total_orders=sum(base.orders),
         total_revenue=sum(base.revenue),
         total_net_revenue=total_net,
-        hhi=None if total_net == 0 else sum(s * s for s in shares),
+        hhi=None if total_net == 0 else sum(s * s for s in shares if s is not None),  # a share is None only at total 0
         dependency=tuple(dependency),
         shocked=shocked,
     )

@@ -14,8 +14,9 @@ back); the result's ``platform_fee`` says what was taken.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from ._validate import Checked, rule, same_as
 from .errors import Problem

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ._registry import Simulator
 from ._validate import MAX_MONEY, Checked, check, choice, first_in, items, names_in, nested, number, rule, text

@@ -45,7 +45,7 @@ def font_path(bold: bool = True) -> pathlib.Path:
     return path
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _font(size: int, bold: bool = True) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_path(bold)), size)
 

@@ -351,10 +351,19 @@ def load(data_dir: pathlib.Path | str | None = None) -> Catalog:
     data_dir = pathlib.Path(data_dir) if data_dir is not None else ROOT / "data"
     problems: list[str] = []
     catalog = Catalog()
+    _load_sources(data_dir / "sources.csv", catalog, problems)
+    for path in figure_files(data_dir):
+        _load_figures(path, catalog, problems)
 
-    sources_path = data_dir / "sources.csv"
-    for line, row in _read(sources_path, SOURCE_COLUMNS, problems):
-        where = f"{_rel(sources_path)}:{line}"
+    if problems:
+        raise DataError(problems)
+    return catalog
+
+
+def _load_sources(path: pathlib.Path, catalog: Catalog, problems: list[str]) -> None:
+    """Add the rows of sources.csv to ``catalog``; append what is wrong to ``problems``."""
+    for line, row in _read(path, SOURCE_COLUMNS, problems):
+        where = f"{_rel(path)}:{line}"
         sid = row["id"]
         if not sid:
             problems.append(f"{where}: kolom id kosong")
@@ -371,37 +380,35 @@ def load(data_dir: pathlib.Path | str | None = None) -> Catalog:
             problems.append(f"{where}: kolom date: {error}")
         catalog.sources[sid] = Source(sid, row["outlet"], row["title"], row["date"], row["note"])
 
-    for path in figure_files(data_dir):
-        for line, row in _read(path, FIGURE_COLUMNS, problems):
-            where = f"{_rel(path)}:{line}"
-            fid = row["id"]
-            if not fid:
-                problems.append(f"{where}: kolom id kosong")
-                continue
-            if not _ID.match(fid):
-                problems.append(f"{where}: id {fid!r} hanya boleh huruf, angka, _ dan - dipisah titik")
-                continue
-            if fid in catalog.figures:
-                problems.append(f"{where}: id {fid!r} sudah dipakai di {catalog.figures[fid].where}")
-                continue
-            if row["value"] == "":
-                problems.append(f"{where}: kolom value kosong untuk {fid!r}")
-            if not row["unit"]:
-                problems.append(f"{where}: kolom unit kosong untuk {fid!r}")
-            if not row["meaning"]:
-                problems.append(f"{where}: kolom meaning kosong untuk {fid!r}")
-            if row["source"] and row["source"] not in catalog.sources:
-                problems.append(f"{where}: sumber {row['source']!r} untuk {fid!r} tidak ada di data/sources.csv")
-            if not row["source"] and not row["asumsi"]:
-                problems.append(f"{where}: {fid!r} tidak punya sumber; isi kolom source atau tulis alasannya di kolom asumsi")
-            figure = Figure(fid, row["value"], row["unit"], row["meaning"], row["source"], row["asumsi"], where)
-            if row["value"] and row["unit"]:
-                try:
-                    figure.text
-                except ValueError as error:
-                    problems.append(f"{where}: nilai {fid!r} tidak cocok dengan satuan {row['unit']!r}: {error}")
-            catalog.figures[fid] = figure
 
-    if problems:
-        raise DataError(problems)
-    return catalog
+def _load_figures(path: pathlib.Path, catalog: Catalog, problems: list[str]) -> None:
+    """Add the figures of one CSV file to ``catalog``; append what is wrong to ``problems``."""
+    for line, row in _read(path, FIGURE_COLUMNS, problems):
+        where = f"{_rel(path)}:{line}"
+        fid = row["id"]
+        if not fid:
+            problems.append(f"{where}: kolom id kosong")
+            continue
+        if not _ID.match(fid):
+            problems.append(f"{where}: id {fid!r} hanya boleh huruf, angka, _ dan - dipisah titik")
+            continue
+        if fid in catalog.figures:
+            problems.append(f"{where}: id {fid!r} sudah dipakai di {catalog.figures[fid].where}")
+            continue
+        if row["value"] == "":
+            problems.append(f"{where}: kolom value kosong untuk {fid!r}")
+        if not row["unit"]:
+            problems.append(f"{where}: kolom unit kosong untuk {fid!r}")
+        if not row["meaning"]:
+            problems.append(f"{where}: kolom meaning kosong untuk {fid!r}")
+        if row["source"] and row["source"] not in catalog.sources:
+            problems.append(f"{where}: sumber {row['source']!r} untuk {fid!r} tidak ada di data/sources.csv")
+        if not row["source"] and not row["asumsi"]:
+            problems.append(f"{where}: {fid!r} tidak punya sumber; isi kolom source atau tulis alasannya di kolom asumsi")
+        figure = Figure(fid, row["value"], row["unit"], row["meaning"], row["source"], row["asumsi"], where)
+        if row["value"] and row["unit"]:
+            try:
+                _ = figure.text  # formatting the value is the check
+            except ValueError as error:
+                problems.append(f"{where}: nilai {fid!r} tidak cocok dengan satuan {row['unit']!r}: {error}")
+        catalog.figures[fid] = figure

@@ -109,10 +109,10 @@ def typeset(formulas: Iterable[Formula]) -> dict[Formula, str]:
     if done.returncode != 0:
         raise OSError(f"sitebuild/typeset.mjs gagal (kode {done.returncode}):\n{done.stderr[-2000:]}")
     results = json.loads(done.stdout)
-    problems = {f: r["error"] for f, r in zip(unique, results) if "error" in r}
+    problems = {f: r["error"] for f, r in zip(unique, results, strict=True) if "error" in r}
     if problems:
         raise FormulaError(problems)
-    return {f: r["html"] for f, r in zip(unique, results)}
+    return {f: r["html"] for f, r in zip(unique, results, strict=True)}
 
 
 def _font_faces(css: str) -> list[tuple[str, str, str, str]]:
@@ -120,7 +120,7 @@ def _font_faces(css: str) -> list[tuple[str, str, str, str]]:
     faces = []
     for match in _FONT_FACE.finditer(css):
         declarations = match["declarations"]
-        family = re.search(r"font-family:\s*([^;]+)", declarations)[1].strip("\"' ")
+        family = re.search(r"font-family:\s*([^;]+)", declarations)[1].strip("\"' ")  # type: ignore[index]  # KaTeX names one in each
         weight = re.search(r"font-weight:\s*([^;]+)", declarations)
         style = re.search(r"font-style:\s*([^;]+)", declarations)
         woff2 = re.search(r"url\((?:fonts/)?([^)]+\.woff2)\)", declarations)
@@ -153,11 +153,11 @@ def fonts_used(css: str, typeset_html: Iterable[str]) -> list[str]:
             continue
         if not any(set(_SELECTOR_CLASS.findall(s)) <= classes for s in rule["selectors"].split(",")):
             continue
-        family = _FAMILY.search(declarations)
+        named = _FAMILY.search(declarations)
         weight = "bold" if re.search(r"font-weight:\s*(?:700|bold)", declarations) else None
         style = "italic" if re.search(r"font-style:\s*italic", declarations) else None
-        if family:
-            wanted.add((family["family"], weight or "normal", style or "normal"))
+        if named:
+            wanted.add((named["family"], weight or "normal", style or "normal"))
         elif weight or style:
             modifiers.add((weight, style))
     wanted |= {(f, mw or w, ms or s) for f, w, s in wanted for mw, ms in modifiers}

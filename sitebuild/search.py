@@ -165,7 +165,7 @@ def leave_out(page_html: str) -> str:
     return _NOTEBOOK_CODE.sub("", "".join(parts))
 
 
-def enrich(index: dict, *, keywords: dict[str, list[str]] | None = None, notebooks: set[str] = frozenset()) -> dict:
+def enrich(index: dict, *, keywords: dict[str, list[str]] | None = None, notebooks: set[str] | frozenset[str] = frozenset()) -> dict:
     """The theme's ``search_index.json`` data with seller words, readable math and ranking.
 
     ``keywords`` maps a page URL ("jualan/x/") to its front-matter keywords, which

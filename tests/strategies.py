@@ -172,7 +172,7 @@ def omnichannel_inputs(draw, max_channels=5, with_shock=None):
     for a, bs in targets.items():
         total = draw(number_in(Link, "rate"))
         weights = [draw(st.floats(min_value=0.01, max_value=1)) for _ in bs]
-        links += [Link(names[a], names[b], rate=total * w / sum(weights)) for b, w in zip(bs, weights)]
+        links += [Link(names[a], names[b], rate=total * w / sum(weights)) for b, w in zip(bs, weights, strict=True)]
     shocked = draw(st.booleans()) if with_shock is None else with_shock
     shock = Shock(draw(st.sampled_from(names)), traffic_drop=draw(number_in(Shock, "traffic_drop"))) if shocked else None
     try:

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
+from simulators._validate import declared
 from simulators.cadence import DAY_NAMES, CadenceInputs, MixItem, simulate_cadence
 from simulators.cli import main as cli_main
-from simulators._validate import declared
 from tests.strategies import cadence_inputs, number_in, posts_per_day
 
 MONDAY = datetime.date(2025, 9, 1)
@@ -139,7 +139,7 @@ class TestWorkedExamples:
         r = sim(mix=(MixItem(type="Resep", pillar="edukasi", weight=1),), posts_per_day=1, weeks=1)
         ideas = [e.idea for e in r.calendar]
         assert all(idea.startswith("Resep:") for idea in ideas)
-        assert all(a != b for a, b in zip(ideas, ideas[1:]))
+        assert all(a != b for a, b in zip(ideas, ideas[1:], strict=False))
         assert {e.pillar for e in r.calendar} == {"edukasi"}
 
 
@@ -176,7 +176,7 @@ class TestProperties:
     @given(cadence_inputs())
     def test_growth_ratio_between_weeks(self, i):
         views = [w.views for w in simulate_cadence(inputs=i).weekly]
-        for before, after in zip(views, views[1:]):
+        for before, after in zip(views, views[1:], strict=False):
             if before > 1e-250:  # subnormal floats carry too few digits for a ratio check
                 assert math.isclose(after / before, 1 + i.weekly_growth, rel_tol=1e-12)
 
@@ -222,7 +222,7 @@ class TestProperties:
     def test_calendar_dates_inside_their_week(self, i):
         r = simulate_cadence(inputs=i)
         assert len(r.calendar) == r.posts_per_week * i.weeks
-        for row, week in zip(r.weekly, week_slices(r)):
+        for row, week in zip(r.weekly, week_slices(r), strict=True):
             for entry in week:
                 assert row.start <= entry.date <= row.start + datetime.timedelta(days=6)
                 assert entry.day == DAY_NAMES[entry.date.weekday()]

@@ -47,7 +47,7 @@ def test_python_and_javascript_print_the_same_numbers():
     assert done.returncode == 0, done.stderr[-2000:]
     shown = json.loads(done.stdout)
     python = [format_value(v, k) if what == "value" else format_input(v, k) for what, v, k in cases]
-    differ = [(case, py, js) for case, py, js in zip(cases, python, shown) if py != js]
+    differ = [(case, py, js) for case, py, js in zip(cases, python, shown, strict=True) if py != js]
     assert len(shown) == len(cases) > 1000
     assert differ == []
 
@@ -69,4 +69,4 @@ def test_python_and_javascript_date_the_same_day():
     shown = json.loads(done.stdout)
     python = [date_from_today(r, d, lo, hi).isoformat() for r, d, lo, hi in cases]
     assert len(shown) == len(python) > 1000
-    assert [(c, p, j) for c, p, j in zip(cases, python, shown) if p != j] == []
+    assert [(c, p, j) for c, p, j in zip(cases, python, shown, strict=True) if p != j] == []

@@ -36,7 +36,7 @@ class TestRules:
 
     def test_build_date_is_reproducible(self, monkeypatch):
         # 1 January 2027 00:30 in Jakarta is still 31 December 2026 in UTC
-        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 31, 17, 30, tzinfo=dt.timezone.utc).timestamp())))
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 31, 17, 30, tzinfo=dt.UTC).timestamp())))
         assert build_date() == dt.date(2027, 1, 1)
 
 

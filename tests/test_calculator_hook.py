@@ -113,10 +113,9 @@ class TestLimitsFromDeclarations:
     def test_a_changed_limit_reaches_the_form(self, monkeypatch):
         import dataclasses
 
+        import simulators._validate as validate
         from simulators._validate import declared
         from simulators.omnichannel import OmnichannelInputs
-
-        import simulators._validate as validate
 
         spec = declared(OmnichannelInputs, "channels")
         field = next(f for f in dataclasses.fields(OmnichannelInputs) if f.name == "channels")

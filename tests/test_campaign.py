@@ -92,7 +92,7 @@ class TestCalendar:
         for year in RAMADAN_START:
             assert (IDUL_FITRI[year] - RAMADAN_START[year]).days in (29, 30), year
         years = sorted(RAMADAN_START)
-        for a, b in zip(years, years[1:]):
+        for a, b in zip(years, years[1:], strict=False):
             assert 353 <= (RAMADAN_START[b] - RAMADAN_START[a]).days <= 356
             assert 353 <= (IDUL_FITRI[b] - IDUL_FITRI[a]).days <= 356
 

@@ -59,12 +59,12 @@ def test_every_file_listed_with_its_integrity_hash_and_group(site):
 
 
 def listed(worker: str) -> dict:
-    line = next(l for l in worker.splitlines() if l.startswith("const FILES = "))
+    line = next(text for text in worker.splitlines() if text.startswith("const FILES = "))
     return json.loads(line[len("const FILES = ") : line.index("; //")])
 
 
 def version(worker: str) -> str:
-    return next(l for l in worker.splitlines() if l.startswith("const VERSION"))
+    return next(line for line in worker.splitlines() if line.startswith("const VERSION"))
 
 
 def test_version_changes_with_any_file(site):

@@ -45,7 +45,7 @@ def residuals(i, visits):
     for link in i.links:
         a = index[link.source]
         inflow[index[link.target]] += visits[a] * (1 - i.channels[a].conversion_rate) * link.rate
-    return [v - c.traffic - f for v, c, f in zip(visits, i.channels, inflow)]
+    return [v - c.traffic - f for v, c, f in zip(visits, i.channels, inflow, strict=True)]
 
 
 def without(i, k):
@@ -53,7 +53,7 @@ def without(i, k):
     gone = i.channels[k].name
     return OmnichannelInputs(
         channels=tuple(c for c in i.channels if c.name != gone),
-        links=tuple(l for l in i.links if gone not in (l.source, l.target)),
+        links=tuple(link for link in i.links if gone not in (link.source, link.target)),
         shock=None,
     )
 
@@ -193,7 +193,7 @@ class TestConservation:
     def test_visits_at_least_outside_traffic(self, i):
         r = simulate_omnichannel(inputs=i)
         v = [c.visits for c in r.channels]
-        assert all(c.visits >= t.traffic - tol(v) for c, t in zip(r.channels, i.channels))
+        assert all(c.visits >= t.traffic - tol(v) for c, t in zip(r.channels, i.channels, strict=True))
         assert r.total_visits >= sum(c.traffic for c in i.channels) - tol(v)
 
     @no_deadline
@@ -218,7 +218,7 @@ class TestConservation:
     @given(omnichannel_inputs())
     def test_dependency_between_zero_and_one(self, i):
         r = simulate_omnichannel(inputs=i)
-        for d, c in zip(r.dependency, r.channels):
+        for d, c in zip(r.dependency, r.channels, strict=True):
             if r.total_net_revenue == 0:
                 assert d.revenue_lost_share is None
             else:

@@ -138,7 +138,7 @@ class TestWorkedExamples:
         posting = [t for w in r.weeks for t in w.tasks if t.kind == "posting"]
         assert len(posting) == 32 == len(cadence.calendar)
         assert [t.date for t in posting] == [e.date for e in cadence.calendar]
-        assert all(t.title == f"Unggah video {e.type}" for t, e in zip(posting, cadence.calendar))
+        assert all(t.title == f"Unggah video {e.type}" for t, e in zip(posting, cadence.calendar, strict=True))
         assert posting[0].detail == f"1. {cadence.calendar[0].type} ({cadence.calendar[0].pillar}): {cadence.calendar[0].idea}"
 
     def test_channel_tasks_name_each_channel(self):

@@ -75,7 +75,7 @@ class TestCampaignSeries:
         # 9.000.000 over weights 2+1+1+1+2+2 = 9: Rp 1.000.000 per weight unit; 12.12 (weight 2) gets
         # 2.000.000 = 30 % 600.000 before the peak, 50 % 1.000.000 on it, 20 % 400.000 after
         assert (rows[0]["event"], rows[0]["pre_peak"], rows[0]["peak"], rows[0]["post_peak"]) == ("12.12", 600_000, 1_000_000, 400_000)
-        for row, event in zip(rows, outputs["events"]):
+        for row, event in zip(rows, outputs["events"], strict=True):
             assert row["pre_peak"] + row["peak"] + row["post_peak"] == pytest.approx(event["budget"])
 
     def test_phases_are_the_models_phases_flattened(self):

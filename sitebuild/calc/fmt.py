@@ -29,6 +29,7 @@ text       shown as is                     ``Shopee``
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
 from simulators._format import format_number
 
@@ -45,7 +46,7 @@ def group(value: float, max_frac: int, min_frac: int = 0) -> str:
     return format_number(value if isinstance(value, int) else float(value), decimals=max_frac, min_decimals=min_frac)
 
 
-def format_value(value: object, kind: str) -> str:
+def format_value(value: Any, kind: str) -> str:
     """The text shown for an output ``value`` of ``kind`` (see the module table)."""
     if value is None:
         return NULL
@@ -73,7 +74,7 @@ def format_value(value: object, kind: str) -> str:
     raise ValueError(f"unknown output format {kind!r}")
 
 
-def format_input(value: object, unit: str) -> str:
+def format_input(value: Any, unit: str) -> str:
     """The text a form field starts with, in the units the reader types.
 
     ``percent`` fields hold model fractions but show percent (0.015 → ``"1,5"``).

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import pathlib
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -22,7 +23,6 @@ import simulators
 from simulators import series
 from simulators._format import format_number
 from simulators._validate import Choice, Date, Number, declared
-
 from sitebuild import figures
 
 from .fmt import format_input, format_value
@@ -138,7 +138,7 @@ def compute(name: str, today: _dt.date | None = None) -> dict:
     return result
 
 
-def render(name: str, *, urls: Mapping[str, str], uid: str, today: _dt.date | None = None) -> str:
+def render(name: str, *, urls: Mapping[str, str | int], uid: str, today: _dt.date | None = None) -> str:
     """The calculator's markup; ``urls`` are page-relative (script, css, pyodide, wheel, chart)."""
     if name not in NAMES:
         raise KeyError(name)

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
 import simulators
-from simulators._validate import declared
+from simulators._validate import Date, declared
 
 __all__ = ["RULES", "build_date", "date_from_today", "dated_inputs"]
 
@@ -36,6 +36,7 @@ _RULE_OF = {"cadence": {"start_date": "monday"}, "plan": {"start_date": "monday"
 
 def _with_limits(name: str, path: str, rule: str) -> tuple[str, _dt.date, _dt.date]:
     spec = declared(simulators.SIMULATORS[name].inputs, path)
+    assert isinstance(spec, Date), f"{name}: {path} bukan tanggal"  # _RULE_OF lists date inputs only
     return rule, spec.earliest, spec.latest
 
 

@@ -154,8 +154,8 @@ def render(data: dict) -> str:
             "",
         ]
     missed = [c for c in judged if c["met"] is False]
-    met = sum(1 for c in judged if c["met"])
-    lines.append(f"Tercapai {met} dari {len(judged)} target.")
+    reached = sum(1 for c in judged if c["met"])
+    lines.append(f"Tercapai {reached} dari {len(judged)} target.")
     if missed:
         lines += ["", "Meleset:", ""]
         for check in missed:

@@ -32,6 +32,7 @@ import pathlib
 import posixpath
 import re
 import sys
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Section
@@ -250,13 +251,13 @@ def _footnote(low, high, catalog, sources_link) -> tuple[str, str]:
     if len(rows) == 1 or (not low.source and not high.source and low.asumsi == high.asumsi):
         return f"asumsi-{low.id}", f"Asumsi: {_md(catalog.readable(low.asumsi))}"
     parts = []
-    for name, row in zip(("Batas bawah", "Batas atas"), rows):
+    for name, row in zip(("Batas bawah", "Batas atas"), rows, strict=True):
         what = _cite(catalog.sources[row.source], sources_link) if row.source else f"asumsi: {_md(catalog.readable(row.asumsi))}"
         parts.append(f"{name}: {what}")
     return f"fakta-{low.id}--{high.id}", " ".join(parts)
 
 
-def _table(head: list[str], rows: list[list[str]]) -> str:
+def _table(head: list[str], rows: list[str]) -> str:
     """A raw HTML table (cells already escaped), framed by blank lines for Markdown."""
     th = "".join(f"<th>{h}</th>" for h in head)
     body = "\n".join(row_html for row_html in rows)
@@ -282,8 +283,8 @@ def _sources_table(catalog: figures.Catalog) -> str:
 
 def _fee_uses() -> dict[str, list[str]]:
     """Source id → one line per row of data/fees.csv that cites it (the fees hook checks the rows)."""
-    from sitebuild import fees
     from simulators import fee_schedule
+    from sitebuild import fees
 
     try:
         schedule = fee_schedule.load_schedule(
@@ -321,7 +322,7 @@ def _site_map(page) -> str:
     lines = []
     for item in nav.items:
         if isinstance(item, Section):
-            children = [c for c in item.children if not isinstance(c, Section) and c.file]
+            children: list[Any] = [c for c in item.children if not isinstance(c, Section) and getattr(c, "file", None)]
             index = next((c for c in children if c.file.src_uri.endswith("index.md")), None)
             head = f"[{_md(item.title)}]({posixpath.relpath(index.file.src_uri, here)})" if index else f"**{_md(item.title)}**"
             lines.append(f"- {head}")

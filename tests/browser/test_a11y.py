@@ -104,7 +104,7 @@ def test_calculator_works_with_keyboard_alone(phone, site_dir, site_url, name):
     phone.goto(site_url + calculator_pages(site_dir)[name])
     wait_state(phone, ("ready",))
     # Tab from the top of the page until the first number field of the calculator has focus
-    for presses in range(1, 200):
+    for _ in range(1, 200):
         phone.keyboard.press("Tab")
         if phone.evaluate(f"document.activeElement.matches({json.dumps(NUMERIC)})"):
             break
@@ -126,7 +126,6 @@ def test_calculator_works_with_keyboard_alone(phone, site_dir, site_url, name):
         want = lookup(expected, key)
         if isinstance(want, (int, float)) and not isinstance(want, bool):
             assert float(value) == pytest.approx(want, rel=1e-9, abs=1e-9), key
-    assert presses < 200
 
 
 def test_results_are_announced_once_per_change(phone, site_dir, site_url):

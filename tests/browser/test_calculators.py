@@ -75,8 +75,8 @@ def check_against(snapshot: dict, name: str, document: dict) -> None:
     for key, source, columns, rows in snapshot["tables"]:
         expected_rows = lookup(extras if source == "extras" else outputs, key) or []
         assert len(rows) == len(expected_rows), f"table {key}: {len(rows)} rows, CLI {len(expected_rows)}"
-        for row, want in zip(rows, expected_rows):
-            for (column, kind), (value, text) in zip(columns, row):
+        for row, want in zip(rows, expected_rows, strict=False):
+            for (column, kind), (value, text) in zip(columns, row, strict=False):
                 assert same(value, want[column]), f"{key}.{column}: page {value!r}, CLI {want[column]!r}"
                 assert text == format_value(want[column], kind), f"{key}.{column}: shows {text!r}"
 
@@ -398,8 +398,8 @@ def test_csv_download_matches_table(page, site_url, name):
         _, _, columns, cells = table
         assert len(rows) == len(cells) + 1 and len(cells) > 0
         assert len(rows[0]) == len(columns)
-        for row, shown in zip(rows[1:], cells):
-            for (column, kind), value, (raw_value, text) in zip(columns, row, shown):
+        for row, shown in zip(rows[1:], cells, strict=False):
+            for (column, kind), value, (raw_value, text) in zip(columns, row, shown, strict=False):
                 if kind in ("date", "text"):
                     assert value == raw_value, f"{key}.{column}"
                 else:

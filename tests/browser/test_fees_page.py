@@ -22,7 +22,7 @@ def browser_context_args(browser_context_args):
 def struk(snap: dict) -> list[dict]:
     """The rows of the struk table as {column: shown text}."""
     _, _, columns, rows = next(t for t in snap["tables"] if t[0] == "lines")
-    return [{key: text for (key, _), (_, text) in zip(columns, row)} for row in rows]
+    return [{key: text for (key, _), (_, text) in zip(columns, row, strict=False)} for row in rows]
 
 
 def test_every_platform_fee_says_since_when(page, site_url):

@@ -16,7 +16,7 @@ import urllib.parse
 
 import pytest
 
-from tests.browser.site_pages import BAD_WORDS, HOSTILE_TEXTS, PWN, WATCH, calculator_pages, violations, wait_state
+from tests.browser.site_pages import BAD_WORDS, HOSTILE_TEXTS, WATCH, calculator_pages, violations, wait_state
 
 # id → (calculator, "key=value" pairs, where the message goes: field name or "" for the form's
 # general box, a fragment of it, the field whose default must be kept)
@@ -25,7 +25,7 @@ LONG = "9" * 10_000
 ROI_FIELDS = ["ad_spend", "cpm", "conversion_rate", "aov"]
 CASES = {
     # values that would be HTML or script
-    **{f"roi-html-{i}": ("roi", f"{f}={Q(t)}", f, "bukan angka", f) for i, (f, t) in enumerate(zip(ROI_FIELDS, HOSTILE_TEXTS))},
+    **{f"roi-html-{i}": ("roi", f"{f}={Q(t)}", f, "bukan angka", f) for i, (f, t) in enumerate(zip(ROI_FIELDS, HOSTILE_TEXTS, strict=False))},
     "cadence-html-date": ("cadence", f"start_date={Q(HOSTILE_TEXTS[1])}", "start_date", "", "start_date"),
     "omni-html-traffic": ("omnichannel", f"channels.0.traffic={Q(HOSTILE_TEXTS[0])}", "channels.0.traffic", "bukan angka", None),
     # huge, negative and non-finite numbers
@@ -172,7 +172,7 @@ def test_hostile_query(opened, case):
     assert_harmless(seen)
     # a field's message sits next to it; when the link dropped that row, it names the field in the general box
     general_lines = seen["general"].splitlines()
-    message = seen["errors"].get(where) or "\n".join(l for l in general_lines if l.startswith(f"{where}:")) if where else seen["general"]
+    message = seen["errors"].get(where) or "\n".join(line for line in general_lines if line.startswith(f"{where}:")) if where else seen["general"]
     if where or fragment:
         assert message.strip(), f"tidak ada pesan untuk {where or 'formulir'}: {seen['errors']} {seen['general']!r}"
     assert fragment in message

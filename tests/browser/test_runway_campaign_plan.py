@@ -117,7 +117,7 @@ class TestPlanDownloads:
         events = parse_ics(raw)
         tasks = checklist(plan_page)
         assert len(events) == len(tasks) == document["outputs"]["task_count"]
-        for event, (date, title, _) in zip(events, tasks):
+        for event, (date, title, _) in zip(events, tasks, strict=False):
             assert event["DTSTART;VALUE=DATE"] == date.replace("-", "")
             assert unescape_ics(event["SUMMARY"]) == title
 

@@ -5,7 +5,6 @@ import { test } from "node:test";
 import { STATUS, statusTexts } from "../../docs/assets/calc/status.js";
 
 const DEFAULTS = "Angka di bawah masih untuk nilai bawaan.";
-const EARLIER = "Angka di bawah masih untuk masukan sebelumnya.";
 
 test("while loading, the prerendered defaults are said to be the defaults", () => {
   assert.equal(statusTexts({ engine: "prerendered", stale: false, errors: false, atDefaults: true }).status, STATUS.loading);

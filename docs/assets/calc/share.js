@@ -37,7 +37,7 @@ async function copy(root, url) {
   const status = box.querySelector("[data-share-status]");
   field.value = url;
   box.hidden = false;
-  let copied = false;
+  let copied;
   try {
     await navigator.clipboard.writeText(url);
     copied = true;
