@@ -25,6 +25,7 @@ import { ErrorState } from "./errors.js";
 import { Examples } from "./examples.js";
 import { Form } from "./form.js";
 import { showHints } from "./hints.js";
+import { settleJumps } from "./jump.js";
 import { Keeper } from "./keep.js";
 import { lookup, readJson, setPath } from "./paths.js";
 import { pendingState, showPending } from "./pending.js";
@@ -356,4 +357,5 @@ function setUp(root) {
 // runs the theme's start-up: the page stays responsive while it loads. The
 // numbers on screen are already right (prerendered), and the worker was
 // started from <head>.
+settleJumps();
 for (const root of document.querySelectorAll("[data-calculator]")) setTimeout(() => setUp(root), 0);
