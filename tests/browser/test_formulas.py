@@ -82,7 +82,10 @@ def phone(browser):
     page.requested = []
     page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
-    page.on("requestfailed", lambda r: page.problems.append(f"gagal dimuat: {r.url}"))
+    # The chapter's runtime warm-up (assets/calc/warm.js) is aborted on purpose when the reader
+    # leaves; a cancelled fetch of the calculators' runtime is not a formula page failing to load.
+    page.on("requestfailed", lambda r: None if "/assets/calc/runtime/" in r.url
+            else page.problems.append(f"gagal dimuat: {r.url}"))
     page.on("response", lambda r: page.problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
     page.on("request", lambda r: page.requested.append(r.url))
     yield page
