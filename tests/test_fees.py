@@ -228,7 +228,9 @@ class TestProperties:
                     assert less.profit < inputs.target_profit + 1e-7 * scale
             if p.price_for_margin is not None and p.price_for_margin <= MAX_MONEY and p.price_for_margin > inputs.discount:
                 back = simulate_fees(inputs=replace(alone, price=p.price_for_margin)).platforms[0]
-                assert back.margin == pytest.approx(inputs.target_margin, abs=1e-7)
+                # margin = profit / sales: compared as profit, so a sale of a few Rupiah after a
+                # near-total discount does not magnify float rounding (found inside Pyodide)
+                assert back.profit == pytest.approx(inputs.target_margin * back.sales, abs=1e-7 * max(1.0, back.sales))
             for price, rounded in ((p.price_for_profit, p.price_for_profit_rounded), (p.price_for_margin, p.price_for_margin_rounded)):
                 if price is not None:
                     assert price <= rounded < price + 1000 and rounded % 1000 == 900

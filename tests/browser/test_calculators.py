@@ -156,7 +156,8 @@ def test_calculator_script_only_on_its_page(site_dir, name):
     html = (site_dir / PAGES[name] / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<script type="module" src="(\.\./)+assets/calc/calculator\.js"></script>', html)
     chapter = (site_dir / "jualan" / "iklan-roi" / "index.html").read_text(encoding="utf-8")
-    assert "calculator.js" not in chapter and "pyodide" not in chapter
+    # A chapter may name the runtime for its warm-up (assets/calc/warm.js), but runs no calculator.
+    assert not re.search(r"<script[^>]*(calculator\.js|pyodide)", chapter)
 
 
 # ---------------------------------------------------------------------------
