@@ -93,10 +93,14 @@ def test_link_shows_progress_and_no_number_for_other_inputs(page, site_dir, site
     text = page.locator("[data-progress-text]")
     deadline = time.monotonic() + 60
     megabytes = f"{total / 1e6:.1f}".replace(".", ",")
-    while not re.search(rf"Mengunduh mesin hitung: \d+,\d dari {megabytes} MB, (sekitar|beberapa|menghitung)", text.text_content()):
-        assert time.monotonic() < deadline, text.text_content()
+    bar = page.locator("[data-progress]")
+    # The first report may come before a byte has arrived ("0,0 dari …"): wait for bytes too.
+    while not (
+        re.search(rf"Mengunduh mesin hitung: \d+,\d dari {megabytes} MB, (sekitar|beberapa|menghitung)", text.text_content())
+        and bar.evaluate("(el) => el.value") > 0
+    ):
+        assert time.monotonic() < deadline, (text.text_content(), bar.evaluate("(el) => el.value"))
         page.wait_for_timeout(100)
-    assert page.locator("[data-progress]").evaluate("(el) => el.value") > 0
     assert page.locator("[data-bar-waiting]").is_visible()
     assert "Memuat kalkulator" in page.locator("[data-bar-waiting]").text_content()
     assert root.evaluate(VISIBLE_NUMBERS) == []  # not the defaults' verdict, not the bar's numbers
