@@ -13,8 +13,6 @@ import json
 import pathlib
 import posixpath
 import re
-import subprocess
-import sys
 import urllib.parse
 
 import pytest
@@ -371,15 +369,7 @@ class TestOwnWords:
 # Build
 
 
-def test_strict_build_has_no_warnings(tmp_path):
-    """The build the site tests read is strict; this one also shows that nothing was even logged as a warning."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    log = result.stdout + result.stderr
-    warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
-    assert result.returncode == 0 and not warnings, "\n".join(warnings) or log[-3000:]
+def test_strict_build_has_no_warnings(site_build):
+    """The build the site tests read is strict; its log also shows that nothing was even logged as a warning."""
+    warnings = [line for line in site_build.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert site_build.returncode == 0 and not warnings, "\n".join(warnings) or site_build.log[-3000:]

@@ -17,14 +17,9 @@ from sitebuild import stdlib
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
-    return stdlib.build_wheel(tmp_path_factory.mktemp("wheel"))
-
-
-@pytest.fixture(scope="module")
-def full(wheel):
+def full(simulators_wheel):
     """The probe with Pyodide's own 2,5 MB standard library and lock file."""
-    return stdlib.probe(wheel)
+    return stdlib.probe(simulators_wheel)
 
 
 class TestModuleList:
@@ -58,12 +53,12 @@ class TestModuleList:
 
 
 class TestTrimmedZip:
-    def test_answers_exactly_like_the_full_stdlib(self, wheel, full, tmp_path):
+    def test_answers_exactly_like_the_full_stdlib(self, simulators_wheel, full, tmp_path):
         """What the site ships: trimmed stdlib, package-less lock file, precompiled wheel."""
         trimmed = stdlib.build(tmp_path / "python_stdlib.zip")
         lock = tmp_path / "pyodide-lock.json"
         lock.write_bytes(stdlib.lockfile())
-        compiled = stdlib.precompile_wheel(wheel, tmp_path / "wheel")
+        compiled = stdlib.precompile_wheel(simulators_wheel, tmp_path / "wheel")
         small = stdlib.probe(compiled, trimmed, lock)
         assert small["answers"] == full["answers"]
         # The models ran from the wheel's bytecode, not from source.
