@@ -3,9 +3,10 @@
 ``tests/pyodide/run.mjs`` loads Pyodide from node_modules (the same npm
 package the site copies), installs our wheel and pure-Python wheels of pytest
 and hypothesis with ``unpackArchive`` (as the browser worker does) and runs
-the model test files plus every doctest of the installed ``simulators``
-package. The test files that start ``python -m simulators`` in a subprocess
-(the CLI tests) cannot run there: Pyodide has no processes.
+every model test file (``tests/test_<module>.py`` and ``tests/test_<module>_*.py``
+of each ``simulators/<module>.py``) plus every doctest of the installed
+``simulators`` package. Pyodide has no processes: a test that starts one is
+marked ``uses_processes`` and left out there, and so is the CLI test file.
 
 The pytest/hypothesis wheels are fetched once into ``.cache/pyodide-wheels``
 with the pins of ``tests/pyodide/requirements.txt``.
@@ -25,11 +26,35 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "pyodide-wheels"
 REQUIREMENTS = ROOT / "tests" / "pyodide" / "requirements.txt"
-MODEL_TESTS = [
-    "tests/test_roi.py", "tests/test_cadence.py", "tests/test_omnichannel.py", "tests/test_series.py",
-    # reads the fee schedule from the installed wheel (simulators/_data/)
-    "tests/test_fees_data.py", "tests/test_fees.py",
+# Model test files that cannot run inside Pyodide, each with the reason.
+CANNOT_RUN_THERE = {
+    "tests/test_cli.py": "starts `python -m simulators` in processes; Pyodide has none",
+    "tests/test_fees_pages.py": "drives the site's build hooks (sitebuild, mkdocs), which the wheel does not hold",
+}
+# Single tests that start a process carry the mark ``uses_processes`` and are
+# left out there (see run.mjs).
+WITHOUT_PROCESSES = ["-m", "not uses_processes"]
+# The CLI tests still in the model files start processes too; they are moving
+# to tests/test_cli.py (issue 15), and an id that no longer exists deselects nothing.
+WITHOUT_PROCESSES += [
+    f"--deselect=tests/test_{name}.py::TestCli" for name in ("plan", "campaign", "runway")
 ]
+
+
+def model_test_files() -> list[str]:
+    """``tests/test_<module>.py`` and ``tests/test_<module>_*.py`` of every ``simulators/<module>.py``
+    (a private module's file may drop its underscore: ``_registry`` → test_registry.py)."""
+    found: set[str] = set()
+    for module in (ROOT / "simulators").glob("*.py"):
+        if module.stem.startswith("__"):
+            continue
+        for name in {module.stem, module.stem.lstrip("_")}:
+            for pattern in (f"test_{name}.py", f"test_{name}_*.py"):
+                found.update(path.relative_to(ROOT).as_posix() for path in (ROOT / "tests").glob(pattern))
+    return sorted(found - set(CANNOT_RUN_THERE))
+
+
+MODEL_TESTS = model_test_files()
 
 
 def _pins() -> dict[str, str]:
@@ -59,32 +84,39 @@ def _download_wheels() -> list[pathlib.Path]:
 
 
 def _collected_in_cpython() -> int:
-    """How many tests CPython collects from the same files and doctests."""
+    """How many tests CPython selects from the same files and doctests."""
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
-         "--import-mode=importlib", "--doctest-modules", *MODEL_TESTS, "simulators"],
+         "--import-mode=importlib", "--doctest-modules", *WITHOUT_PROCESSES, *MODEL_TESTS, "simulators"],
         cwd=ROOT, capture_output=True, text=True,
     )
-    match = re.search(r"(\d+) tests? collected", done.stdout)
+    # "290 tests collected", or "280/290 tests collected (10 deselected)"
+    match = re.search(r"(\d+)(?:/\d+)? tests? collected", done.stdout)
     assert match, done.stdout[-2000:] + done.stderr[-2000:]
     return int(match.group(1))
 
 
-def test_model_suite_passes_inside_pyodide(tmp_path):
+def test_every_model_file_with_a_test_file_is_run():
+    """The old hand-written six are all still there, and what is left out says why."""
+    assert {"tests/test_roi.py", "tests/test_cadence.py", "tests/test_omnichannel.py", "tests/test_series.py",
+            "tests/test_fees_data.py", "tests/test_fees.py", "tests/test__validate.py", "tests/test__format.py",
+            "tests/test_plan.py", "tests/test_campaign.py", "tests/test_runway.py",
+            "tests/test_platform_fee.py"} <= set(MODEL_TESTS)
+    assert all((ROOT / path).exists() for path in CANNOT_RUN_THERE)
+    assert not set(CANNOT_RUN_THERE) & set(MODEL_TESTS)
+
+
+def test_model_suite_passes_inside_pyodide(tmp_path, simulators_wheel):
     wheels = tmp_path / "wheels"
     wheels.mkdir()
-    for wheel in _download_wheels():
+    for wheel in [*_download_wheels(), simulators_wheel]:
         shutil.copy(wheel, wheels)
-    built = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(wheels), str(ROOT)],
-        capture_output=True, text=True,
-    )
-    assert built.returncode == 0, built.stderr[-3000:]
     node = shutil.which("node")
     assert node, "node tidak ditemukan"
     done = subprocess.run(
-        [node, "tests/pyodide/run.mjs", "--wheels", str(wheels), "--pyodide", "node_modules/pyodide", *MODEL_TESTS],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
+        [node, "tests/pyodide/run.mjs", "--wheels", str(wheels), "--pyodide", "node_modules/pyodide",
+         *(f"--pytest-arg={arg}" for arg in WITHOUT_PROCESSES), *MODEL_TESTS],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("PYODIDE-RESULT ")]
     assert lines, "run.mjs gave no result:\n" + done.stdout[-3000:] + done.stderr[-3000:]
@@ -93,5 +125,5 @@ def test_model_suite_passes_inside_pyodide(tmp_path):
     assert result["platform"] == "emscripten" and result["python"].startswith("3.14")
     assert result["simulators_from"].endswith("site-packages/simulators")  # the wheel, not the source tree
     assert result["failed"] == result["error"] == result["skipped"] == 0
-    # Every test CPython collects from these files ran and passed in Pyodide too.
+    # Every test CPython selects from these files ran and passed in Pyodide too.
     assert result["passed"] == _collected_in_cpython() > 0

@@ -30,9 +30,11 @@ class TestLazyRegistry:
         assert simulator.name == name
         assert simulator is sys.modules[f"simulators.{name}"].SIMULATOR
 
+    @pytest.mark.uses_processes
     def test_importing_the_package_imports_no_model(self):
         assert not {f"simulators.{n}" for n in NAMES} & set(modules_after("import simulators"))
 
+    @pytest.mark.uses_processes
     def test_a_page_imports_only_its_model_and_what_it_builds_on(self):
         # The ROI page's worker: the ROI model and the fees model its platform choice builds on.
         roi = modules_after("import simulators.series as s; s.page_json('roi', '{}')")

@@ -1,13 +1,15 @@
 // The model test-suite inside Pyodide under node: the runtime the readers' browsers use.
 //
-//   node tests/pyodide/run.mjs --pyodide node_modules/pyodide --wheels DIR --root . TEST_FILE...
+//   node tests/pyodide/run.mjs --pyodide node_modules/pyodide --wheels DIR --root . \
+//     [--pytest-arg=ARG ...] TEST_FILE...
 //
 // Loads Pyodide from the npm package, unpacks every wheel in DIR (our
 // simulators wheel plus pytest, hypothesis and their pure-Python dependencies)
 // into site-packages exactly as the browser worker does (unpackArchive), copies
 // the named test files, tests/strategies.py and data/ into /work, and runs
 // pytest there with the doctests of the installed simulators package. The
-// source tree is not on sys.path: what is tested is the wheel.
+// source tree is not on sys.path: what is tested is the wheel. Each
+// --pytest-arg=ARG is passed on to pytest (e.g. -m, --deselect).
 //
 // Prints pytest's report, then one line "PYODIDE-RESULT {json}" with the
 // counts, and exits 0 only when pytest passed.
@@ -17,14 +19,15 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 function parseArgs(argv) {
-  const options = { pyodide: "node_modules/pyodide", wheels: null, root: ".", files: [] };
+  const options = { pyodide: "node_modules/pyodide", wheels: null, root: ".", files: [], pytestArgs: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === "--pyodide" || arg === "--wheels" || arg === "--root") options[arg.slice(2)] = argv[++i];
+    else if (arg.startsWith("--pytest-arg=")) options.pytestArgs.push(arg.slice("--pytest-arg=".length));
     else options.files.push(arg);
   }
   if (!options.wheels || options.files.length === 0) {
-    console.error("usage: node tests/pyodide/run.mjs --wheels DIR [--pyodide DIR] [--root DIR] TEST_FILE...");
+    console.error("usage: node tests/pyodide/run.mjs --wheels DIR [--pyodide DIR] [--root DIR] [--pytest-arg=ARG ...] TEST_FILE...");
     process.exit(2);
   }
   return options;
@@ -77,6 +80,7 @@ for (const file of [...options.files, "tests/strategies.py"]) {
 copyTree(FS, path.join(root, "data"), "/work/data");
 
 pyodide.globals.set("test_files", pyodide.toPy(options.files.map((file) => `/work/${file}`)));
+pyodide.globals.set("pytest_args", pyodide.toPy(options.pytestArgs));
 const result = await pyodide.runPythonAsync(`
 import json, os, sys, platform
 import pytest
@@ -100,7 +104,7 @@ tally = Tally()
 package = os.path.dirname(simulators.__file__)
 code = pytest.main(
     ["-q", "-p", "no:cacheprovider", "--rootdir=/work", "-o", "addopts=", "--import-mode=importlib",
-     "--doctest-modules", *test_files, package],
+     "-o", "markers=uses_processes: starts a process", "--doctest-modules", *pytest_args, *test_files, package],
     plugins=[tally],
 )
 json.dumps({**tally.counts, "exit": int(code), "python": platform.python_version(),
