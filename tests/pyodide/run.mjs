@@ -90,8 +90,10 @@ import simulators
 os.chdir("/work")
 sys.path.insert(0, "/work")  # for "from tests.strategies import ..."; simulators comes from site-packages
 # Wall-clock deadlines measure the machine, not the model: Pyodide under node
-# on a busy 2-core machine is slower than CPython.
-settings.register_profile("pyodide", deadline=None)
+# on a busy 2-core machine is slower than CPython. The properties explore in
+# CPython (100 examples each); here they check that the runtime agrees, and
+# 20 examples each keep the run short (a test's own @settings still wins).
+settings.register_profile("pyodide", deadline=None, max_examples=20)
 settings.load_profile("pyodide")
 
 class Tally:
