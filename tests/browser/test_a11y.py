@@ -100,9 +100,8 @@ NUMERIC = "[data-calculator] input[data-unit=rupiah], [data-calculator] input[da
 
 
 @pytest.mark.parametrize("name", ["roi", "cadence", "omnichannel", "runway", "campaign", "plan", "fees"])
-def test_calculator_works_with_keyboard_alone(phone, site_dir, site_url, name):
-    phone.goto(site_url + calculator_pages(site_dir)[name])
-    wait_state(phone, ("ready",))
+def test_calculator_works_with_keyboard_alone(phone, calculator_views, name):
+    calculator_views.open(name)  # ready, untouched; its charts and touch targets are noted on the way
     # Tab from the top of the page until the first number field of the calculator has focus
     for _ in range(1, 200):
         phone.keyboard.press("Tab")
@@ -169,19 +168,37 @@ TARGETS = """() => Array.from(document.querySelectorAll(
   .filter((b) => b.w > 0 && b.h > 0)"""
 
 
+class CalculatorViews:
+    """Each calculator page ready and untouched on a 390 px phone: its charts and its touch targets.
+
+    Noted whenever a test opens a calculator (the keyboard tests do, one page
+    load each), so the chart and target tests need no second load of their own;
+    a page no test opened yet is opened for them.
+    """
+
+    def __init__(self, page, pages: dict[str, str], site_url: str):
+        self.page, self.pages, self.site_url = page, pages, site_url
+        self.seen: dict[str, dict] = {}
+
+    def open(self, name: str) -> None:
+        self.page.goto(self.site_url + self.pages[name])
+        wait_state(self.page, ("ready",))
+        self.seen[name] = {"charts": self.page.evaluate(CHARTS), "targets": self.page.evaluate(TARGETS)}
+
+    def all(self) -> dict[str, dict]:
+        for name in self.pages:
+            if name not in self.seen:
+                self.open(name)
+        return {name: self.seen[name] for name in self.pages}
+
+
 @pytest.fixture(scope="module")
-def calculator_views(phone, site_dir, site_url) -> dict:
-    """Each calculator page once, ready, on a 390 px phone: its charts and its touch targets."""
-    views = {}
-    for name, path in calculator_pages(site_dir).items():
-        phone.goto(site_url + path)
-        wait_state(phone, ("ready",))
-        views[name] = {"charts": phone.evaluate(CHARTS), "targets": phone.evaluate(TARGETS)}
-    return views
+def calculator_views(phone, site_dir, site_url) -> CalculatorViews:
+    return CalculatorViews(phone, calculator_pages(site_dir), site_url)
 
 
 def test_every_chart_has_a_table_alternative(calculator_views):
-    for name, view in calculator_views.items():
+    for name, view in calculator_views.all().items():
         assert view["charts"], f"{name}: tanpa grafik"
         for described in view["charts"]:
             assert described["label"].strip() and described["rows"] > 0 and described["headers"] > 0, (name, described)
@@ -189,7 +206,7 @@ def test_every_chart_has_a_table_alternative(calculator_views):
 
 def test_touch_targets_on_a_phone(calculator_views):
     small = []
-    for name, view in calculator_views.items():
+    for name, view in calculator_views.all().items():
         assert view["targets"], name
         for box in view["targets"]:
             # WCAG 2.2 AA: 24 × 24 CSS px; the calculator's own controls: 44 px high for thumbs
