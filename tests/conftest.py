@@ -1,10 +1,11 @@
 """Fixtures shared by the site and browser tests.
 
 The site is built once per test session (``mkdocs build --strict`` into a
-temporary folder, its log kept for the tests that read it) and served on 127.0.0.1 by a thread; browser tests drive
-Debian's chromium through Playwright. Nothing here skips: a missing browser
-or a failing build fails the run. The simulators wheel the Pyodide tests
-install is built once per session too.
+temporary folder, its log kept for the tests that read it) and served on
+127.0.0.1 by a thread; browser tests drive Debian's chromium through
+Playwright. Nothing here skips: a missing browser or a failing build fails
+the run. The simulators wheel the Pyodide tests install is built once per
+session too.
 """
 
 from __future__ import annotations
