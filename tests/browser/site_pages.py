@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pathlib
 import re
-import time
+
+from tests.kit import poll
 
 # Records every CSP violation and every run of injected script before any page script runs.
 # Playwright installs it through the DevTools protocol, so the page's own policy does not block it.
@@ -67,21 +68,17 @@ def violations(page) -> list[dict]:
 
 
 def wait_state(page, states=("ready",), timeout: float = 60) -> str:
-    """Wait until every calculator on the page is in one of ``states``; returns the last state seen.
+    """Wait until every calculator on the page is in one of ``states``; returns the states seen.
 
     Polls from Python: ``wait_for_function`` with a string predicate would need
     'unsafe-eval' in the page, which the policy under test forbids.
     """
-    deadline = time.monotonic() + timeout
-    seen = ""
-    while time.monotonic() < deadline:
-        seen = page.evaluate(
-            "Array.from(document.querySelectorAll('[data-calculator]'), (el) => el.dataset.state).join(',')"
-        )
-        if seen and all(state in states for state in seen.split(",")):
-            return seen
-        time.sleep(0.1)
-    raise AssertionError(f"kalkulator tidak mencapai {states} dalam {timeout} s (terakhir: {seen!r})")
+    return poll(
+        lambda: page.evaluate("Array.from(document.querySelectorAll('[data-calculator]'), (el) => el.dataset.state).join(',')"),
+        until=lambda seen: seen and all(state in states for state in seen.split(",")),
+        timeout=timeout,
+        what=f"every calculator in {states}",
+    )
 
 
 def visible_text(page) -> str:

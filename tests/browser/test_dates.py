@@ -11,7 +11,8 @@ import datetime as dt
 
 import pytest
 
-from tests.browser.test_calculators import PAGES, check_against, cli, settle
+from tests.browser.test_calculators import PAGES, check_against, settle
+from tests.kit import cli_json
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +38,7 @@ def test_start_date_follows_the_readers_today(page, site_url, name, today, start
     shown = open_on(page, site_url + PAGES[name], today)
     assert page.input_value("[data-calculator] [name=start_date]") == start
     assert shown["inputs"]["start_date"] == start
-    check_against(shown, name, cli(name, shown["inputs"]))
+    check_against(shown, name, cli_json(name, shown["inputs"]))
     # the reader's date is the default: a share link does not pin it, and "reset" comes back to it
     page.fill("[data-calculator] [name=start_date]", "2027-12-06")
     settle(page)
@@ -51,7 +52,7 @@ def test_campaign_holds_this_years_11_11_while_it_is_ahead(page, site_url):
     # the model's fixed default (1 Dec 2026) would plan from after 11.11 2026
     shown = open_on(page, site_url + PAGES["campaign"], dt.datetime(2026, 10, 20, 8, 0))
     dates = page.locator("[data-calculator] table[data-table=events] td").all_text_contents()
-    document = cli("campaign", shown["inputs"])
+    document = cli_json("campaign", shown["inputs"])
     assert [e["date"] for e in document["outputs"]["events"] if e["event"] == "11.11"] == ["2026-11-11"]
     assert any("11 Nov 2026" in text for text in dates), dates[:20]
     check_against(shown, "campaign", document)

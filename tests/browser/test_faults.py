@@ -32,6 +32,7 @@ import threading
 import pytest
 
 from tests.browser.site_pages import calculator_pages, wait_state
+from tests.kit import poll
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RUNTIME = re.compile(r".*/assets/calc/runtime/.*(pyodide|python_stdlib|\.whl).*")
@@ -114,10 +115,8 @@ def test_stuck_worker_is_restarted_and_inputs_kept(isolated, site_dir, site_url,
     # the first computation never answers: after the timeout the worker is replaced and answers
     page.wait_for_timeout(TEST_TIMEOUT_MS)
     wait_state(page, ("ready",), timeout=60)
-    for _ in range(100):
-        if page.evaluate("JSON.parse(document.querySelector('[data-calculator]').dataset.inputs).ad_spend") == 3_000_000:
-            break
-        page.wait_for_timeout(100)
+    poll(lambda: page.evaluate("JSON.parse(document.querySelector('[data-calculator]').dataset.inputs).ad_spend"),
+         until=lambda spend: spend == 3_000_000, timeout=10, page=page, what="the typed Rp 3.000.000 computed")
     assert field.input_value() == "3.000.000"
     shown = dict((key, value) for key, value, _ in outputs(page))
     assert float(shown["impressions"]) == 120_000  # dihitung manual: 3.000.000 / 25.000 × 1.000
@@ -138,12 +137,9 @@ def _cached(page) -> list[str]:
     )
 
 
-def _wait_cached(page, fragment: str, timeout_ms: int = 60_000) -> None:
-    for _ in range(timeout_ms // 250):
-        if any(fragment in entry for entry in _cached(page)):
-            return
-        page.wait_for_timeout(250)
-    raise AssertionError(f"{fragment} tidak tersimpan di cache service worker")
+def _wait_cached(page, fragment: str, timeout: float = 60) -> None:
+    poll(lambda: _cached(page), until=lambda cached: any(fragment in entry for entry in cached), timeout=timeout, every=0.25,
+         page=page, what=f"{fragment} in the service worker's cache")
 
 
 @pytest.fixture()
@@ -207,10 +203,8 @@ class TestOffline:
         field = page.locator("[data-calculator] input[name=ad_spend]")
         field.fill("4.000.000")
         field.press("Tab")
-        for _ in range(100):
-            if dict((k, v) for k, v, _ in outputs(page)).get("impressions") == "160000":
-                break
-            page.wait_for_timeout(100)
+        poll(lambda: dict((k, v) for k, v, _ in outputs(page)).get("impressions"), until=lambda shown: shown == "160000",
+             timeout=10, page=page, what="impressions for Rp 4.000.000")
         shown = dict((k, v) for k, v, _ in outputs(page))
         assert float(shown["impressions"]) == 160_000  # dihitung manual: 4.000.000 / 25.000 × 1.000
 

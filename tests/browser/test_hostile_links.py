@@ -17,6 +17,7 @@ import urllib.parse
 import pytest
 
 from tests.browser.site_pages import BAD_WORDS, HOSTILE_TEXTS, WATCH, calculator_pages, violations, wait_state
+from tests.kit import poll
 
 # id → (calculator, "key=value" pairs, where the message goes: field name or "" for the form's
 # general box, a fragment of it, the field whose default must be kept)
@@ -110,10 +111,8 @@ def open_link(page, url: str) -> dict:
     page.goto(url, wait_until="load")
     wait_state(page, ("ready",))
     # settle: no computation pending (polled from Python; see site_pages.wait_state)
-    for _ in range(100):
-        if page.evaluate("document.querySelector('[data-calculator]').dataset.busy") != "true":
-            break
-        page.wait_for_timeout(100)
+    poll(lambda: page.evaluate("document.querySelector('[data-calculator]').dataset.busy"), until=lambda busy: busy != "true",
+         timeout=10, page=page, what="no computation pending")
     return page.evaluate(
         """() => {
           const root = document.querySelector('[data-calculator]');

@@ -13,6 +13,7 @@ import re
 import pytest
 
 from tests.browser.site_pages import page_paths, serve_404_like_github_pages
+from tests.kit import CALCULATOR_PAGES, CALCULATORS
 
 PHONE = {"width": 390, "height": 844}
 
@@ -148,12 +149,9 @@ def test_footer_speaks_indonesian(phone, site_url):
     assert not re.search(r"\b(Made with|Previous|Next|Copyright)\b", footer), footer
 
 
-CALCULATOR_PAGES = ["roi-iklan", "ritme-posting", "omnichannel", "guncangan-omzet", "anggaran-kampanye", "rencana-aksi", "harga-jual"]
-
-
-@pytest.mark.parametrize("name", CALCULATOR_PAGES)
+@pytest.mark.parametrize("name", CALCULATORS)
 def test_calculator_page_says_what_you_learn_and_jumps_to_the_result(phone, site_url, name):
-    open_laid_out(phone, site_url + f"kalkulator/{name}/")
+    open_laid_out(phone, site_url + CALCULATOR_PAGES[name])
     first = phone.locator("article h1 + p")
     assert first.inner_text().startswith("Dalam satu menit Anda akan tahu"), first.inner_text()
     box = first.bounding_box()
