@@ -94,6 +94,9 @@ def _cadence():
 
 pillars = options_of(_cadence()[1], "pillar")
 posts_per_day = number_in(_cadence()[0], "posts_per_day", low=0.01)
+saturation_per_day = number_in(_cadence()[0], "saturation_posts_per_day", low=0.01)
+# Whole posts in a week, one short of the most the declared rhythm allows (a test compares n with n + 1).
+posts_in_a_week = st.integers(1, int(declared(_cadence()[0], "posts_per_day").maximum * 7) - 1)
 
 _MIX_TYPES = ["storytelling", "tutorial", "ugc", "promo", "behind the scenes", "tanya jawab", "unboxing", "resep", "review", "tips"]
 
@@ -183,6 +186,13 @@ def omnichannel_inputs(draw, max_channels=5, with_shock=None):
 
 
 # --- runway ----------------------------------------------------------------------
+
+
+def horizon_weeks():
+    """A week number anywhere in the declared horizon."""
+    from simulators.runway import RunwayInputs
+
+    return number_in(RunwayInputs, "horizon_weeks")
 
 
 @st.composite

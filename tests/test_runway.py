@@ -16,7 +16,7 @@ from simulators.runway import (
     RunwayInputs,
     simulate_runway,
 )
-from tests.strategies import number_in, runway_inputs
+from tests.strategies import horizon_weeks, runway_inputs
 
 # On a busy 2-core machine an example can pass hypothesis's 200 ms deadline
 # without anything being wrong; the properties are about values, not speed.
@@ -189,7 +189,7 @@ class TestProperties:
         assert all(c > min(cash) for c in cash[: r.lowest_cash_week_with_plan - 1])
 
     @no_deadline
-    @given(runway_inputs(), number_in(RunwayInputs, "horizon_weeks"))
+    @given(runway_inputs(), horizon_weeks())
     def test_each_plan_week_is_the_roi_model_at_that_size(self, i, week):
         # the ROI model is linear in ad_spend and fixed_costs: the week at size s equals
         # simulate_roi with s × the spend and s × the costs
