@@ -74,13 +74,17 @@ class TestProperties:
         assert profit_from_revenue(revenue=r.revenue, inputs=i) == r.profit
 
     @given(roi_inputs())
-    def test_break_even_roas_gives_zero_ad_profit(self, i):
+    def test_at_break_even_roas_the_ads_pay_for_themselves(self, i):
+        # Not from the break-even formula: the model runs again with the conversion rate that
+        # brings its ROAS to the break-even it reported, and its own profit must show the ads
+        # earning back exactly what they cost (only the fixed costs lost).
         r = simulate_roi(inputs=i)
-        if r.break_even_roas is not None and i.ad_spend > 0:
-            # at ROAS = break-even, revenue × k × m equals the ad spend exactly
-            revenue = r.break_even_roas * i.ad_spend
-            kept_margin = 1 / r.break_even_roas
-            assert math.isclose(revenue * kept_margin, i.ad_spend, rel_tol=1e-9)
+        assume(r.break_even_roas is not None and r.roas)  # a margin that can pay back; spend and orders
+        rate = i.conversion_rate * r.break_even_roas / r.roas  # ROAS grows in step with conversion
+        assume(rate <= 1)
+        at = simulate_roi(inputs=replace(i, conversion_rate=rate))
+        assert at.roas == pytest.approx(r.break_even_roas, rel=1e-9)
+        assert math.isclose(at.profit, -i.fixed_costs, rel_tol=1e-9, abs_tol=1e-9 * at.revenue + 1e-6)
 
     @given(roi_inputs())
     def test_profit_positive_on_ads_iff_cpa_below_max(self, i):
