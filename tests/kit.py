@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 import simulators
+from sitebuild.markdown_code import mask_code
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -41,7 +42,7 @@ def _calculator_pages() -> dict[str, str]:
     for source in sorted((ROOT / "docs").rglob("*.md")):
         relative = source.relative_to(ROOT / "docs").with_suffix("")
         path = "" if relative.as_posix() == "index" else (relative.parent if relative.name == "index" else relative).as_posix() + "/"
-        for name in _TOKEN.findall(source.read_text(encoding="utf-8")):
+        for name in _TOKEN.findall(mask_code(source.read_text(encoding="utf-8"))):  # a token shown in code is no calculator
             pages.setdefault(name, path)
     return pages
 
