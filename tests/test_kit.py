@@ -92,7 +92,7 @@ class TestCli:
         assert cli_json("roi")["inputs"]["ad_spend"] == 2_000_000  # --defaults
 
     def test_cli_json_fails_clearly_on_a_refusal(self):
-        with pytest.raises(AssertionError, match=r"python -m simulators roi exited with 2:\ngalat: ctr: harus antara 0 dan 1"):
+        with pytest.raises(AssertionError, match=r"python -m simulators roi exited with 2:\n\s*galat: ctr: harus antara 0 dan 1"):
             cli_json("roi", {"ctr": 2})
 
 
