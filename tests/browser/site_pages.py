@@ -81,5 +81,28 @@ def wait_state(page, states=("ready",), timeout: float = 60) -> str:
     )
 
 
+def cached(page) -> list[str]:
+    """Every entry of the service worker's caches, as ``"CACHE-NAME URL"``."""
+    return page.evaluate(
+        """async () => {
+          const found = [];
+          for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) found.push(name + ' ' + request.url);
+          return found;
+        }"""
+    )
+
+
+def wait_cached(page, *fragments: str, timeout: float = 60) -> list[str]:
+    """Wait until each of ``fragments`` is in an entry of the service worker's caches; the entries."""
+    return poll(
+        lambda: cached(page),
+        until=lambda entries: all(any(fragment in entry for entry in entries) for fragment in fragments),
+        timeout=timeout,
+        every=0.25,
+        page=page,
+        what=f"{', '.join(fragments)} in the service worker's cache",
+    )
+
+
 def visible_text(page) -> str:
     return page.evaluate("document.body.innerText")

@@ -31,7 +31,7 @@ import threading
 
 import pytest
 
-from tests.browser.site_pages import calculator_pages, wait_state
+from tests.browser.site_pages import cached, calculator_pages, wait_cached, wait_state
 from tests.kit import poll
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -127,21 +127,6 @@ def test_stuck_worker_is_restarted_and_inputs_kept(isolated, site_dir, site_url,
 # ---- offline
 
 
-def _cached(page) -> list[str]:
-    return page.evaluate(
-        """async () => {
-          const found = [];
-          for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) found.push(name + ' ' + request.url);
-          return found;
-        }"""
-    )
-
-
-def _wait_cached(page, fragment: str, timeout: float = 60) -> None:
-    poll(lambda: _cached(page), until=lambda cached: any(fragment in entry for entry in cached), timeout=timeout, every=0.25,
-         page=page, what=f"{fragment} in the service worker's cache")
-
-
 @pytest.fixture()
 def online(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -154,7 +139,7 @@ class TestOffline:
         page = online.new_page()
         page.goto(site_url + "jualan/iklan-roi/")
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        _wait_cached(page, "__files__.json")
+        wait_cached(page, "__files__.json")
         online.set_offline(True)
         # the visited chapter, one never visited, and the home page
         for path in ["jualan/iklan-roi/", "konten/strategi-konten/", ""]:
@@ -195,8 +180,7 @@ class TestOffline:
         url = site_url + calculator_pages(site_dir)["roi"]
         page.goto(url)
         wait_state(page, ("ready",))
-        _wait_cached(page, ".wasm")
-        _wait_cached(page, ".whl")
+        wait_cached(page, ".wasm", ".whl")
         online.set_offline(True)
         page.goto(url)
         wait_state(page, ("ready",))
@@ -263,8 +247,8 @@ def test_new_deploy_replaces_the_cache_whole(online, two_builds):
     url = base + "konten/strategi-konten/"
     page.goto(url)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    _wait_cached(page, "__files__.json")
-    first = {entry.split(" ")[0] for entry in _cached(page)}
+    wait_cached(page, "__files__.json")
+    first = {entry.split(" ")[0] for entry in cached(page)}
     assert len(first) == 1
 
     switch_to_b()
@@ -273,11 +257,11 @@ def test_new_deploy_replaces_the_cache_whole(online, two_builds):
     assert "VERSI-B" not in page.locator("h1").first.inner_text()
     button = page.locator(".pb-update button")
     button.wait_for(state="visible", timeout=60_000)
-    assert len({entry.split(" ")[0] for entry in _cached(page)}) == 2
+    assert len({entry.split(" ")[0] for entry in cached(page)}) == 2
 
     with page.expect_event("load"):
         button.click()
     page.wait_for_load_state("load")
     assert "VERSI-B" in page.locator("h1").first.inner_text()
-    caches_now = {entry.split(" ")[0] for entry in _cached(page)}
+    caches_now = {entry.split(" ")[0] for entry in cached(page)}
     assert len(caches_now) == 1 and caches_now != first

@@ -26,9 +26,9 @@ import urllib.parse
 
 import pytest
 
-from tests.browser.site_pages import HOSTILE_TEXTS, WATCH, calculator_pages, violations, wait_state
+from tests.browser.site_pages import HOSTILE_TEXTS, WATCH, calculator_pages, violations, wait_cached, wait_state
 from tests.browser.test_calculators import check_against, settle, snapshot
-from tests.kit import cli, cli_json, poll
+from tests.kit import cli, cli_json
 
 PHONE = {"width": 390, "height": 844}
 ICS_FIELDS = ("UID", "DTSTAMP", "DTSTART;VALUE=DATE", "DTEND;VALUE=DATE", "SUMMARY", "DESCRIPTION")
@@ -262,16 +262,6 @@ def test_channel_names_from_a_link_are_text_in_the_checklist(browser, site_dir, 
 # Offline
 
 
-def _cached(page) -> list[str]:
-    return page.evaluate(
-        """async () => {
-          const found = [];
-          for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) found.push(request.url);
-          return found;
-        }"""
-    )
-
-
 def test_runway_campaign_and_plan_work_offline_after_one_calculator_ran(browser, site_dir, site_url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -279,11 +269,7 @@ def test_runway_campaign_and_plan_work_offline_after_one_calculator_ran(browser,
     page.goto(site_url + pages["runway"])
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     wait_state(page, ("ready",))
-    poll(  # the runtime is cached once a calculator is ready
-        lambda: _cached(page),
-        until=lambda cached: any(url.endswith(".wasm") for url in cached) and any(url.endswith(".whl") for url in cached),
-        timeout=60, every=0.25, page=page, what="Pyodide and the wheel in the service worker's cache",
-    )
+    wait_cached(page, ".wasm", ".whl")  # the runtime is cached once a calculator is ready
     context.set_offline(True)
     for name, field, text in [("campaign", "total_budget", "6.000.000"), ("plan", "posts_per_day", "3")]:
         page.goto(site_url + pages[name])
