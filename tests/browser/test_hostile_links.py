@@ -110,9 +110,15 @@ def open_link(page, url: str) -> dict:
     page.errors.clear()
     page.goto(url, wait_until="load")
     wait_state(page, ("ready",))
-    # settle: no computation pending (polled from Python; see site_pages.wait_state)
-    poll(lambda: page.evaluate("document.querySelector('[data-calculator]').dataset.busy"), until=lambda busy: busy != "true",
-         timeout=10, page=page, what="no computation pending")
+    # settle: no computation pending (polled from Python; see site_pages.wait_state). A form with
+    # fields to fix stays busy (its results are not for the form) but computes nothing until the
+    # reader fixes them: the status line says so (docs/assets/calc/status.js, "blocked").
+    poll(
+        lambda: page.evaluate("(() => { const root = document.querySelector('[data-calculator]');"
+                              " return [root.dataset.busy, root.querySelector('[data-status]').textContent]; })()"),
+        until=lambda seen: seen[0] != "true" or seen[1].startswith("Periksa isian yang ditandai."),
+        timeout=10, page=page, what="no computation pending",
+    )
     return page.evaluate(
         """() => {
           const root = document.querySelector('[data-calculator]');
