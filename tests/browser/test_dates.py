@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from sitebuild.calc.today import RULES
 from tests.browser.test_calculators import PAGES, check_against, settle
 from tests.kit import cli_json
 
@@ -26,14 +27,19 @@ def open_on(page, url: str, today: dt.datetime) -> dict:
     return settle(page)
 
 
-@pytest.mark.parametrize(
-    "name, today, start",
-    [
-        ("cadence", dt.datetime(2027, 3, 10, 9, 0), "2027-03-15"),  # a Wednesday: next Monday
-        ("plan", dt.datetime(2027, 3, 15, 21, 0), "2027-03-15"),  # a Monday: today
-        ("campaign", dt.datetime(2027, 10, 20, 8, 0), "2027-10-20"),
-    ],
-)
+# One case per calculator whose date follows the reader's today (sitebuild/calc/today.py's RULES).
+DATED = [
+    ("cadence", dt.datetime(2027, 3, 10, 9, 0), "2027-03-15"),  # a Wednesday: next Monday
+    ("plan", dt.datetime(2027, 3, 15, 21, 0), "2027-03-15"),  # a Monday: today
+    ("campaign", dt.datetime(2027, 10, 20, 8, 0), "2027-10-20"),
+]
+
+
+def test_every_dated_calculator_has_a_case():
+    assert sorted(name for name, *_ in DATED) == sorted(RULES)
+
+
+@pytest.mark.parametrize("name, today, start", DATED)
 def test_start_date_follows_the_readers_today(page, site_url, name, today, start):
     shown = open_on(page, site_url + PAGES[name], today)
     assert page.input_value("[data-calculator] [name=start_date]") == start
