@@ -84,6 +84,21 @@ def test_a_box_that_fits_gets_no_hint(phone, site_url):
     assert all(extra is not None and extra > 2 for extra in hints), hints
 
 
+def test_a_wide_table_opened_later_says_so_then(phone, site_url):
+    # A chart's table sits in a closed "Lihat sebagai tabel": it has no width until the reader
+    # opens it, so its hint is added then (the script measures only laid-out boxes).
+    open_laid_out(phone, site_url + CALCULATOR_PAGES["omnichannel"])
+    details = phone.locator("details.calc-chart-table").first
+    details.scroll_into_view_if_needed()
+    wrap = details.locator(".calc-table-wrap")
+    assert "pb-scrolls" not in (wrap.get_attribute("class") or "")
+    details.locator("summary").click()
+    phone.wait_for_function("(wrap) => wrap.classList.contains('pb-scrolls')", arg=wrap.element_handle(), timeout=5000)
+    hint = wrap.locator("xpath=preceding-sibling::*[1]")
+    assert "geser ke samping" in hint.inner_text().lower()
+    assert wrap.evaluate("(el) => el.scrollWidth > el.clientWidth + 2")
+
+
 # Pages that hold every kind of small thing: footnotes, tables, admonitions, checklists,
 # a calculator form, a notebook, the sources list, the glossary, the footer.
 SAMPLE_PAGES = [
