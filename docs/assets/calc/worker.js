@@ -13,6 +13,7 @@
 // "go", which the page sends once its own start-up is over (client.js): on a
 // phone with few cores that work would otherwise slow the page being read.
 // Downloads are the slow part on mobile data, so waiting costs little there.
+// A runtime that came from the cache starts at once (see FROM_CACHE_MS).
 // The wheel is unpacked straight into site-packages (no micropip, no network
 // beyond the site). Every answer comes from simulators.series.page_json =
 // simulators.run_json plus chart series.
