@@ -29,7 +29,7 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one list for tests and bench)
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one list for tests and bench)
 
 
 @dataclasses.dataclass(frozen=True)

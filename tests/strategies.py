@@ -83,6 +83,25 @@ def roi_inputs(draw):
     )
 
 
+@st.composite
+def roi_inputs_with_a_margin(draw):
+    """ROI inputs whose orders leave something: goods, fee and affiliate shares together below 1.
+
+    Drawn independently, the three shares add up past 1 five times in six; those
+    draws are scaled down, in proportion, to a total drawn below 1.
+    """
+    import dataclasses
+
+    i = draw(roi_inputs())
+    total = i.cogs_rate + i.platform_fee_rate + i.affiliate_rate
+    if total < 1:
+        return i
+    scale = draw(st.floats(min_value=0, max_value=0.99)) / total
+    return dataclasses.replace(
+        i, cogs_rate=i.cogs_rate * scale, platform_fee_rate=i.platform_fee_rate * scale, affiliate_rate=i.affiliate_rate * scale
+    )
+
+
 # --- cadence -------------------------------------------------------------------
 
 
@@ -94,6 +113,9 @@ def _cadence():
 
 pillars = options_of(_cadence()[1], "pillar")
 posts_per_day = number_in(_cadence()[0], "posts_per_day", low=0.01)
+saturation_per_day = number_in(_cadence()[0], "saturation_posts_per_day", low=0.01)
+# Whole posts in a week, one short of the most the declared rhythm allows (a test compares n with n + 1).
+posts_in_a_week = st.integers(1, int(declared(_cadence()[0], "posts_per_day").maximum * 7) - 1)
 
 _MIX_TYPES = ["storytelling", "tutorial", "ugc", "promo", "behind the scenes", "tanya jawab", "unboxing", "resep", "review", "tips"]
 
@@ -183,6 +205,13 @@ def omnichannel_inputs(draw, max_channels=5, with_shock=None):
 
 
 # --- runway ----------------------------------------------------------------------
+
+
+def horizon_weeks():
+    """A week number anywhere in the declared horizon."""
+    from simulators.runway import RunwayInputs
+
+    return number_in(RunwayInputs, "horizon_weeks")
 
 
 @st.composite

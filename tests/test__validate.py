@@ -395,7 +395,7 @@ class TestDeclarations:
         assert declared(inputs, path).unit == "persen"
 
 
-# --- the six models: JSON and Python agree ----------------------------------------
+# --- every model: JSON and Python agree ------------------------------------------
 
 
 MODELS = {
@@ -405,10 +405,14 @@ MODELS = {
     "runway": strategies.runway_inputs(),
     "campaign": strategies.campaign_inputs(),
     "plan": strategies.plan_inputs(),
+    "fees": strategies.fees_inputs(max_platforms=2),
 }
 
 
 class TestModels:
+    def test_every_registered_model_has_a_strategy(self):
+        assert set(MODELS) == set(simulators.SIMULATORS)
+
     @pytest.mark.parametrize("name", list(MODELS))
     def test_json_of_valid_inputs_reads_back_the_same(self, name):
         @settings(deadline=None, max_examples=30)

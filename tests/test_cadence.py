@@ -8,14 +8,12 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
-from simulators._validate import declared
 from simulators.cadence import DAY_NAMES, CadenceInputs, MixItem, simulate_cadence
 from simulators.cli import main as cli_main
-from tests.strategies import cadence_inputs, number_in, posts_per_day
+from tests.strategies import cadence_inputs, posts_in_a_week, posts_per_day, saturation_per_day
 
 MONDAY = datetime.date(2025, 9, 1)
 
@@ -199,10 +197,7 @@ class TestProperties:
             inputs=replace(i, posts_per_day=high)
         ).total_views
 
-    @given(
-        st.integers(1, int(declared(CadenceInputs, "posts_per_day").maximum * 7) - 1),
-        number_in(CadenceInputs, "saturation_posts_per_day", low=0.01),
-    )
+    @given(posts_in_a_week, saturation_per_day)
     def test_each_extra_post_adds_less_past_saturation(self, n, saturation_per_day):
         def week_one(posts):
             return sim(posts_per_day=posts / 7, saturation_posts_per_day=saturation_per_day, views_per_post=1).weekly[0].views

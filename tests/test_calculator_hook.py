@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from sitebuild.calc import prerender
 from sitebuild.calc.when import holds, pick
+from tests.kit import CALCULATORS, covers_every_calculator
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("calculators_hook", ROOT / "sitebuild" / "hooks" / "calculators.py")
@@ -47,7 +48,7 @@ class TestTokens:
 class TestPrerender:
     URLS = {"script": "../../assets/calc/calculator.js", "pyodide": "p/", "wheel": "w.whl", "chart": "c.js"}
 
-    @pytest.mark.parametrize("name", prerender.NAMES)
+    @pytest.mark.parametrize("name", CALCULATORS)
     def test_markup_has_no_inline_code_to_run(self, name):
         html = prerender.render(name, urls=self.URLS, uid=f"k-{name}")
         # the only scripts: a JSON data block, the external module, and one inline script from
@@ -61,7 +62,7 @@ class TestPrerender:
         assert f"<script>{pending.rstrip()}</script>" in html
         assert " onclick=" not in html and "javascript:" not in html
 
-    @pytest.mark.parametrize("name", prerender.NAMES)
+    @pytest.mark.parametrize("name", CALCULATORS)
     def test_result_tables_stay_out_of_the_search_index(self, name):
         # Material's search skips elements marked data-search-exclude: searching "Minggu 3" should
         # find the chapter, not 97 rows of the plan's prerendered task table.
@@ -90,12 +91,16 @@ class TestExplanationConditions:
             holds("missing > 0", self.OUTPUTS)
 
 
+# How many row lists each calculator's form has (omnichannel: channels and links).
+LIST_COUNTS = {"roi": 0, "cadence": 1, "omnichannel": 2, "runway": 1, "campaign": 1, "plan": 1, "fees": 1}
+
+
 class TestLimitsFromDeclarations:
     """The forms read list sizes, ranges and options from the models' declarations."""
 
     URLS = {"script": "s", "css": "c", "pyodide": "p", "wheel": "w", "chart": "ch"}
 
-    @pytest.mark.parametrize("name", prerender.NAMES)
+    @pytest.mark.parametrize("name", CALCULATORS)
     def test_every_list_has_the_declared_size(self, name):
         import re
 
@@ -107,8 +112,10 @@ class TestLimitsFromDeclarations:
         for path, low, high in lists:
             spec = declared(simulators.SIMULATORS[name].inputs, path)
             assert (int(low), int(high)) == (spec.min_items, spec.max_items), path
-        counts = {"roi": 0, "cadence": 1, "omnichannel": 2, "runway": 1, "campaign": 1, "plan": 1, "fees": 1}
-        assert len(lists) == counts[name]
+        assert len(lists) == LIST_COUNTS[name]
+
+    def test_list_counts_name_every_calculator(self):
+        covers_every_calculator(LIST_COUNTS, "LIST_COUNTS")
 
     def test_a_changed_limit_reaches_the_form(self, monkeypatch):
         import dataclasses

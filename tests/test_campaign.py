@@ -1,10 +1,7 @@
 import csv
 import datetime
-import json
 import math
 import pathlib
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given, settings
@@ -285,62 +282,6 @@ class TestValidation:
     def test_every_problem_reported_at_once(self):
         found = problems_of({"peak_share": 2, "peak_days": 0, "start_date": "2030-01-01", "events": [{"event": "x", "weight": -1}]})
         assert sorted(f for f, _ in found) == ["events.0.event", "events.0.weight", "peak_days", "peak_share", "start_date"]
-
-
-class TestCli:
-    def test_one_event_whole_document(self):
-        payload = {
-            "start_date": "2027-06-01", "total_budget": 1000000, "events": [{"event": "6.6", "weight": 1}],
-            "pre_peak_days": 5, "peak_days": 1, "post_peak_days": 2, "fixed_costs_per_event": 0,
-        }
-        done = subprocess.run(
-            [sys.executable, "-m", "simulators", "campaign", "--json", json.dumps(payload)], capture_output=True, text=True
-        )
-        assert (done.returncode, done.stderr) == (0, "")
-        # 6.6 tahun 2027; pra-puncak 5 hari: 1–5 Juni; puncak 6 Juni; pasca 7–8 Juni
-        # anggaran 300.000 / 500.000 / 200.000; omzet × 1,5 / 3,5 / 2,0 = 450.000 / 1.750.000 / 400.000
-        # laba = omzet × 0,494 − anggaran: −77.700 / 364.500 / −2.400; jumlah 284.400
-        phase = lambda key, name, start, end, days, budget, roas, revenue, profit: {  # noqa: E731
-            "phase": key, "name": name, "start": start, "end": end, "days": days, "budget": pytest.approx(budget),
-            "roas": roas, "expected_revenue": pytest.approx(revenue), "expected_profit": pytest.approx(profit),
-        }
-        assert json.loads(done.stdout) == {
-            "inputs": {
-                **payload, "pre_peak_share": 0.3, "peak_share": 0.5, "post_peak_share": 0.2,
-                "pre_peak_roas": 1.5, "peak_roas": 3.5, "post_peak_roas": 2.0, "cogs_rate": 0.4,
-                "platform_fee_rate": 0.08, "affiliate_rate": 0.0, "return_rate": 0.05,
-            },
-            "outputs": {
-                "window_start": "2027-06-01", "window_end": "2028-05-31",
-                "events": [
-                    {
-                        "event": "6.6", "name": "6.6", "date": "2027-06-06", "peak_date": "2027-06-06",
-                        "budget": pytest.approx(1_000_000), "expected_revenue": pytest.approx(2_600_000),
-                        "expected_profit": pytest.approx(284_400), "roas": pytest.approx(2.6),
-                        "phases": [
-                            phase("pre_peak", "Pra-puncak", "2027-06-01", "2027-06-05", 5, 300_000, 1.5, 450_000, -77_700),
-                            phase("peak", "Puncak", "2027-06-06", "2027-06-06", 1, 500_000, 3.5, 1_750_000, 364_500),
-                            phase("post_peak", "Pasca-puncak", "2027-06-07", "2027-06-08", 2, 200_000, 2.0, 400_000, -2_400),
-                        ],
-                    }
-                ],
-                "total_budget": pytest.approx(1_000_000), "total_expected_revenue": pytest.approx(2_600_000),
-                "total_expected_profit": pytest.approx(284_400), "roas": pytest.approx(2.6),
-                "break_even_roas": pytest.approx(1 / 0.494),
-            },
-        }
-
-    def test_bad_input_exit_2(self):
-        done = subprocess.run(
-            [sys.executable, "-m", "simulators", "campaign", "--json", '{"peak_share": 0.6, "start_date": "2026-13-01"}'],
-            capture_output=True, text=True,
-        )
-        assert (done.returncode, done.stdout) == (2, "")
-        assert done.stderr.splitlines() == [
-            "galat: start_date: harus tanggal yang ada, format TTTT-BB-HH (mis. 2025-09-01)",
-            "galat: pre_peak_share, peak_share, post_peak_share: ketiganya harus berjumlah 100 % (sekarang 110 %), mis. 30 % + 50 % + 20 % (0.3 + 0.5 + 0.2)",
-        ]
-
 
 
 class TestPlatformChoice:

@@ -8,6 +8,8 @@ import pathlib
 import pytest
 from mkdocs.exceptions import PluginError
 
+from sitebuild import command as build_command
+
 HOOK = pathlib.Path(__file__).resolve().parent.parent / "sitebuild" / "hooks" / "csp.py"
 spec = importlib.util.spec_from_file_location("csp_hook", HOOK)
 csp = importlib.util.module_from_spec(spec)
@@ -83,11 +85,11 @@ class TestServe:
         page = "<html><head></head><body></body></html>"
         (tmp_path / "index.html").write_text(page)
         try:
-            csp.on_startup(command="serve")
+            build_command.record("serve")
             csp.on_post_build({"site_dir": str(tmp_path)})
             assert (tmp_path / "index.html").read_text() == page
-            csp.on_startup(command="build")
+            build_command.record("build")
             csp.on_post_build({"site_dir": str(tmp_path)})
             assert csp.META_MARK in (tmp_path / "index.html").read_text()
         finally:
-            csp.on_startup(command="build")
+            build_command.record("build")

@@ -12,27 +12,20 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 
 import pytest
 
+from tests.kit import cli
+
 LONG = "x" * 10_000
-
-
-def cli(*args: str, stdin: str | bytes = "") -> tuple[int, str, str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "simulators", *args],
-        input=stdin.encode() if isinstance(stdin, str) else stdin,
-        capture_output=True,
-    )
-    return done.returncode, done.stdout.decode(), done.stderr.decode()
 
 
 def channel(name: str, traffic: float = 1000, **extra) -> dict:
     return {"name": name, "traffic": traffic, "conversion_rate": 0.02, "aov": 100000, "fee_rate": 0.1, **extra}
 
 
-def assert_refused(code: int, out: str, err: str, *fragments: str) -> None:
+def assert_refused(done: subprocess.CompletedProcess, *fragments: str) -> None:
+    code, out, err = done.returncode, done.stdout, done.stderr
     assert code == 2, err
     assert out == ""
     assert "Traceback" not in err and "Error" not in err
@@ -46,7 +39,7 @@ def assert_refused(code: int, out: str, err: str, *fragments: str) -> None:
         assert fragment in err, err
 
 
-def run_json(name: str, payload: str) -> tuple[int, str, str]:
+def piped(name: str, payload: str) -> subprocess.CompletedProcess:
     """Payloads travel through stdin: 10 000-character documents are too long for argv on some systems."""
     return cli(name, "--json", "-", stdin=payload)
 
@@ -98,7 +91,7 @@ ISSUE_3 = [
 class TestFoundationBadInputs:
     @pytest.mark.parametrize("name, payload, fragments", ISSUE_3, ids=[f"{c[0]}:{c[1][:40]}" for c in ISSUE_3])
     def test_refused_with_field_message(self, name, payload, fragments):
-        assert_refused(*run_json(name, payload), *fragments)
+        assert_refused(piped(name, payload), *fragments)
 
 
 class TestHugeNumbers:
@@ -114,28 +107,28 @@ class TestHugeNumbers:
         ],
     )
     def test_huge_number_is_out_of_range(self, name, payload, field):
-        assert_refused(*run_json(name, payload), f"{field}: harus")
+        assert_refused(piped(name, payload), f"{field}: harus")
 
     @pytest.mark.parametrize("text", ["1e400", "-1e400", "1E+999"])
     def test_overflowing_literal_is_not_finite(self, text):
-        assert_refused(*run_json("roi", '{"aov": ' + text + "}"), "aov: harus angka terhingga")
+        assert_refused(piped("roi", '{"aov": ' + text + "}"), "aov: harus angka terhingga")
 
     def test_overflowing_literal_in_a_choice_is_not_called_inf(self):
         # regression: the campaign said "momen tidak dikenal: inf"
-        assert_refused(*run_json("campaign", '{"events": [{"event": 1e999, "weight": 1}]}'), "momen tidak dikenal: tak hingga")
+        assert_refused(piped("campaign", '{"events": [{"event": 1e999, "weight": 1}]}'), "momen tidak dikenal: tak hingga")
 
     def test_integer_past_python_digit_limit(self):
         # CPython's own message would be English; ours names the problem in Indonesian
-        assert_refused(*run_json("roi", '{"aov": 1' + "0" * 5000 + "}"), "angka yang terlalu panjang")
+        assert_refused(piped("roi", '{"aov": 1' + "0" * 5000 + "}"), "angka yang terlalu panjang")
 
     def test_tiny_and_negative_zero_are_fine(self):
-        code, out, err = run_json("roi", '{"ad_spend": -0.0, "fixed_costs": 5e-324}')
-        assert (code, err) == (0, "")
-        assert json.loads(out)["outputs"]["roas"] is None  # no spend → ROAS undefined → null
+        done = piped("roi", '{"ad_spend": -0.0, "fixed_costs": 5e-324}')
+        assert (done.returncode, done.stderr) == (0, "")
+        assert json.loads(done.stdout)["outputs"]["roas"] is None  # no spend → ROAS undefined → null
 
     @pytest.mark.parametrize("value", ["-1e-320", "-0.000001"])
     def test_tiny_negative_is_refused(self, value):
-        assert_refused(*run_json("roi", '{"ad_spend": ' + value + "}"), "ad_spend:")
+        assert_refused(piped("roi", '{"ad_spend": ' + value + "}"), "ad_spend:")
 
 
 class TestHostileText:
@@ -145,48 +138,47 @@ class TestHostileText:
     )
     def test_html_in_channel_name_comes_back_as_the_same_text(self, name):
         payload = {"channels": [channel(name), channel("Toko offline")], "links": [{"from": name, "to": "Toko offline", "rate": 0.1}]}
-        code, out, err = run_json("omnichannel", json.dumps(payload))
-        assert (code, err) == (0, "")
-        document = json.loads(out)
+        done = piped("omnichannel", json.dumps(payload))
+        assert (done.returncode, done.stderr) == (0, "")
+        document = json.loads(done.stdout)
         assert document["inputs"]["channels"][0]["name"] == name
         assert document["outputs"]["channels"][0]["name"] == name
 
     def test_ten_thousand_character_name(self):
         assert_refused(
-            *run_json("omnichannel", json.dumps({"channels": [channel(LONG)]})),
+            piped("omnichannel", json.dumps({"channels": [channel(LONG)]})),
             "channels.0.name: paling banyak 40 karakter (sekarang 10000)",
         )
 
     def test_ten_thousand_character_shock_channel_is_named_by_its_length(self):
         # regression: runway echoed the whole name in "kanal tidak dikenal: 'xxx…'"
         assert_refused(
-            *run_json("runway", json.dumps({"shock": {"channel": LONG}})),
+            piped("runway", json.dumps({"shock": {"channel": LONG}})),
             "shock.channel: paling banyak 40 karakter (sekarang 10000)",
         )
 
     def test_channel_name_that_is_a_list_is_refused_not_crashed(self):
         # regression: an unhashable name made omnichannel raise TypeError with a traceback
         payload = {"channels": [channel([]), channel("B")], "links": [{"from": "B", "to": "A", "rate": 0.1}]}
-        assert_refused(*run_json("omnichannel", json.dumps(payload)), "channels.0.name: harus berupa teks")
+        assert_refused(piped("omnichannel", json.dumps(payload)), "channels.0.name: harus berupa teks")
 
     def test_ten_thousand_character_key_is_named_briefly(self):
-        assert_refused(*run_json("roi", json.dumps({LONG: 1})), "x" * 40 + "…: kolom tidak dikenal")
+        assert_refused(piped("roi", json.dumps({LONG: 1})), "x" * 40 + "…: kolom tidak dikenal")
 
     def test_ten_thousand_character_date(self):
-        assert_refused(*run_json("cadence", json.dumps({"start_date": LONG})), "start_date:")
+        assert_refused(piped("cadence", json.dumps({"start_date": LONG})), "start_date:")
 
     def test_ten_thousand_character_number_text(self):
-        assert_refused(*run_json("roi", json.dumps({"aov": "9" * 10_000})), "aov: harus berupa angka")
+        assert_refused(piped("roi", json.dumps({"aov": "9" * 10_000})), "aov: harus berupa angka")
 
     def test_deeply_nested_json(self):
-        assert_refused(*run_json("roi", "[" * 100_000 + "]" * 100_000), "JSON terlalu dalam")
+        assert_refused(piped("roi", "[" * 100_000 + "]" * 100_000), "JSON terlalu dalam")
 
     def test_bytes_that_are_not_utf8(self):
-        assert_refused(*cli("roi", "--json", "-", stdin=b"\xff\xfe{\x00"), "JSON tidak bisa dibaca")
+        assert_refused(cli("roi", "--json", "-", stdin=b"\xff\xfe{\x00"), "JSON tidak bisa dibaca")
 
     def test_unknown_simulator_name_with_html(self):
-        code, out, err = cli("<script>", "--defaults")
-        assert_refused(code, out, err, "simulator: tidak dikenal")
+        assert_refused(cli("<script>", "--defaults"), "simulator: tidak dikenal")
 
 
 class TestWorkerEntryPoint:

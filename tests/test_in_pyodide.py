@@ -32,13 +32,8 @@ CANNOT_RUN_THERE = {
     "tests/test_fees_pages.py": "drives the site's build hooks (sitebuild, mkdocs), which the wheel does not hold",
 }
 # Single tests that start a process carry the mark ``uses_processes`` and are
-# left out there (see run.mjs).
+# left out there (the CLI's own tests live in tests/test_cli.py, above).
 WITHOUT_PROCESSES = ["-m", "not uses_processes"]
-# The CLI tests still in the model files start processes too; they are moving
-# to tests/test_cli.py (issue 15), and an id that no longer exists deselects nothing.
-WITHOUT_PROCESSES += [
-    f"--deselect=tests/test_{name}.py::TestCli" for name in ("plan", "campaign", "runway")
-]
 
 
 def model_test_files() -> list[str]:

@@ -11,6 +11,8 @@ import pathlib
 import pytest
 from mkdocs.exceptions import PluginError
 
+from sitebuild import command as build_command
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 spec = importlib.util.spec_from_file_location("offline_hook", ROOT / "sitebuild" / "hooks" / "offline.py")
 offline = importlib.util.module_from_spec(spec)
@@ -77,8 +79,19 @@ def test_version_changes_with_any_file(site):
 
 
 def test_build_fills_the_worker_and_refuses_a_changed_template(site):
-    offline.on_startup(command="build")
+    build_command.record("build")
     offline.on_post_build({"site_dir": str(site)})
     assert 'const VERSION = "dev";' not in (site / "sw.js").read_text()
     with pytest.raises(PluginError):
         offline.fill_worker("// no placeholders", offline.file_list(site))
+
+
+def test_dev_server_leaves_the_worker_as_dev(site):
+    # under `mkdocs serve` a cached draft would outlive every edit: the worker stays "dev"
+    (site / "sw.js").write_text(TEMPLATE)
+    try:
+        build_command.record("serve")
+        offline.on_post_build({"site_dir": str(site)})
+        assert (site / "sw.js").read_text() == TEMPLATE
+    finally:
+        build_command.record("build")

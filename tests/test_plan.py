@@ -1,18 +1,13 @@
 import csv
 import datetime
 import io
-import json
 import pathlib
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given, settings
 
 import simulators
 from simulators import InputError
-from simulators._registry import dumps
-from simulators._validate import to_jsonable
 from simulators.cadence import CadenceInputs, simulate_cadence
 from simulators.plan import (
     CHANNEL_TASKS,
@@ -291,29 +286,4 @@ class TestValidation:
             PlanInputs(posts_per_day=0, channels=())
         assert [p.field for p in caught.value.problems] == ["posts_per_day", "channels"]
 
-
-class TestCli:
-    def test_document_is_the_model_result(self):
-        payload = {"start_date": "2027-01-04", "posts_per_day": 1, "channels": ["Shopee"]}
-        done = subprocess.run(
-            [sys.executable, "-m", "simulators", "plan", "--json", json.dumps(payload)], capture_output=True, text=True
-        )
-        assert (done.returncode, done.stderr) == (0, "")
-        document = json.loads(done.stdout)
-        inputs = PlanInputs(start_date=D(2027, 1, 4), posts_per_day=1, channels=("Shopee",))
-        assert document == json.loads(dumps({"inputs": to_jsonable(inputs), "outputs": to_jsonable(simulate_plan(inputs=inputs))}))
-        # 1 video sehari = 7 per minggu → 56 posting; 32 tugas bab + 3 tugas kanal + 56 = 91
-        assert document["outputs"]["task_count"] == 91
-        assert document["inputs"] == payload
-
-    def test_bad_input_exit_2(self):
-        done = subprocess.run(
-            [sys.executable, "-m", "simulators", "plan", "--json", '{"channels": ["Shopee", "Shopee"], "posts_per_day": 0}'],
-            capture_output=True, text=True,
-        )
-        assert (done.returncode, done.stdout) == (2, "")
-        assert done.stderr.splitlines() == [
-            "galat: posts_per_day: harus lebih dari 0, paling besar 10 (video per hari, mis. 1.5 untuk 3 video tiap 2 hari)",
-            "galat: channels.1: nama kanal 'Shopee' sudah ada di channels.0; nama harus unik",
-        ]
 

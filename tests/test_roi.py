@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
+from simulators._validate import declared
 from simulators.platform_fee import PlatformFeeChoice, PlatformFeeUsed
 from simulators.roi import RoiInputs, profit_from_revenue, simulate_roi
-from tests.strategies import platform_fee_choices, roi_inputs
+from tests.strategies import platform_fee_choices, roi_inputs, roi_inputs_with_a_margin
 
 
 class TestWorkedExamples:
@@ -73,14 +74,21 @@ class TestProperties:
         r = simulate_roi(inputs=i)
         assert profit_from_revenue(revenue=r.revenue, inputs=i) == r.profit
 
-    @given(roi_inputs())
-    def test_break_even_roas_gives_zero_ad_profit(self, i):
+    @given(roi_inputs_with_a_margin())
+    def test_at_break_even_roas_the_ads_pay_for_themselves(self, i):
+        # Not from the break-even formula: the model runs again at the CPM that brings its ROAS
+        # to the break-even it reported (ROAS falls in step as CPM rises; break-even does not
+        # depend on CPM), and its own profit must show the ads earning back exactly what they
+        # cost: only the fixed costs are lost.
         r = simulate_roi(inputs=i)
-        if r.break_even_roas is not None and i.ad_spend > 0:
-            # at ROAS = break-even, revenue × k × m equals the ad spend exactly
-            revenue = r.break_even_roas * i.ad_spend
-            kept_margin = 1 / r.break_even_roas
-            assert math.isclose(revenue * kept_margin, i.ad_spend, rel_tol=1e-9)
+        assume(r.break_even_roas is not None and r.roas)  # returns below 100 %; spend that brings orders
+        cpm = i.cpm * r.roas / r.break_even_roas
+        # Rupiah amounts from Rp 1 (as the CPM is drawn): fractions of 1e-300 lose their precision
+        assume(i.ad_spend >= 1 and 1 <= cpm <= declared(RoiInputs, "cpm").maximum)
+        at = simulate_roi(inputs=replace(i, cpm=cpm))
+        assert at.break_even_roas == r.break_even_roas
+        assert at.roas == pytest.approx(r.break_even_roas, rel=1e-9)
+        assert math.isclose(at.profit, -i.fixed_costs, rel_tol=1e-9, abs_tol=1e-9 * at.revenue + 1e-6)
 
     @given(roi_inputs())
     def test_profit_positive_on_ads_iff_cpa_below_max(self, i):

@@ -1,8 +1,5 @@
 import datetime
-import json
 import math
-import subprocess
-import sys
 from dataclasses import replace
 
 import pytest
@@ -19,7 +16,7 @@ from simulators.runway import (
     RunwayInputs,
     simulate_runway,
 )
-from tests.strategies import number_in, runway_inputs
+from tests.strategies import horizon_weeks, runway_inputs
 
 # On a busy 2-core machine an example can pass hypothesis's 200 ms deadline
 # without anything being wrong; the properties are about values, not speed.
@@ -192,7 +189,7 @@ class TestProperties:
         assert all(c > min(cash) for c in cash[: r.lowest_cash_week_with_plan - 1])
 
     @no_deadline
-    @given(runway_inputs(), number_in(RunwayInputs, "horizon_weeks"))
+    @given(runway_inputs(), horizon_weeks())
     def test_each_plan_week_is_the_roi_model_at_that_size(self, i, week):
         # the ROI model is linear in ad_spend and fixed_costs: the week at size s equals
         # simulate_roi with s × the spend and s × the costs
@@ -300,76 +297,6 @@ class TestValidation:
         with pytest.raises(InputError) as caught:
             RunwayInputs(shock=RevenueShock(revenue_drop=2), plan=RecoveryPlan(start_week=0))
         assert [p.field for p in caught.value.problems] == ["shock.revenue_drop", "plan.start_week"]
-
-
-class TestCli:
-    def test_small_case_whole_document(self):
-        payload = {
-            "channels": [{"name": "Live", "weekly_revenue": 1_000_000}, {"name": "Toko", "weekly_revenue": 1_000_000}],
-            "gross_margin": 0.5,
-            "fixed_weekly_costs": 800_000,
-            "cash_on_hand": 100_000,
-            "shock": {"revenue_drop": 1, "weeks": 2},
-            "plan": {"weekly_ad_spend": 0, "weekly_content_costs": 0},
-            "horizon_weeks": 3,
-        }
-        done = subprocess.run(
-            [sys.executable, "-m", "simulators", "runway", "--json", json.dumps(payload)], capture_output=True, text=True
-        )
-        assert (done.returncode, done.stderr) == (0, "")
-        # Live hilang: omzet 1.000.000 → laba 500.000 − 800.000 = −300.000 (minggu 1–2);
-        # minggu 3 pulih: 2.000.000 × 0,5 − 800.000 = 200.000. Kas 100.000 → −200.000 → −500.000 → −300.000
-        # rencana nol: tayangan 0, omzet 0, laba 0; ROAS, ROI, CPA tak terdefinisi (null)
-        week = lambda n, revenue, profit, cash: {  # noqa: E731
-            "week": n, "revenue_without_plan": revenue, "revenue_with_plan": revenue, "recovered_revenue": 0.0,
-            "plan_ad_spend": 0.0, "plan_profit": 0.0, "profit_without_plan": profit, "profit_with_plan": profit,
-            "cash_without_plan": cash, "cash_with_plan": cash,
-        }
-        assert json.loads(done.stdout) == {
-            "inputs": {
-                **payload,
-                "shock": {"channel": "Live", "revenue_drop": 1, "weeks": 2},
-                "plan": {
-                    "weekly_ad_spend": 0, "weekly_content_costs": 0, "ramp_weeks": 4, "start_week": 1,
-                    "cpm": 25000, "ctr": 0.015, "conversion_rate": 0.03, "aov": 150000, "cogs_rate": 0.4,
-                    "platform_fee_rate": 0.08, "affiliate_rate": 0.0, "return_rate": 0.05,
-                },
-            },
-            "outputs": {
-                "revenue_before_shock": 2000000.0,
-                "profit_before_shock": 200000.0,
-                "revenue_lost_per_week": 1000000,
-                "plan_at_full_size": {
-                    "impressions": 0.0, "clicks": 0.0, "orders": 0.0, "revenue": 0.0, "profit": 0.0, "roas": None,
-                    "break_even_roas": pytest.approx(1 / 0.494), "roi": None, "cpa": None, "max_cpa": pytest.approx(74100.0),
-                },
-                "weekly": [
-                    week(1, 1000000.0, -300000.0, -200000.0),
-                    week(2, 1000000.0, -300000.0, -500000.0),
-                    week(3, 2000000.0, 200000.0, -300000.0),
-                ],
-                "runway_weeks_without_plan": 1, "runway_weeks_with_plan": 1,
-                "lowest_cash_without_plan": -500000.0, "lowest_cash_week_without_plan": 2,
-                "lowest_cash_with_plan": -500000.0, "lowest_cash_week_with_plan": 2,
-                "break_even_week_without_plan": 3, "break_even_week_with_plan": 3,
-                "total_revenue_without_plan": 4000000.0, "total_revenue_with_plan": 4000000.0,
-                "total_recovered_revenue": 0.0, "total_plan_ad_spend": 0.0, "total_plan_profit": 0.0,
-                "total_profit_without_plan": -400000.0, "total_profit_with_plan": -400000.0,
-                "final_cash_without_plan": -300000.0, "final_cash_with_plan": -300000.0,
-            },
-        }
-
-    def test_bad_input_exit_2(self):
-        done = subprocess.run(
-            [sys.executable, "-m", "simulators", "runway", "--json", '{"shock": {"channel": "Shopee"}, "horizon_weeks": 60}'],
-            capture_output=True, text=True,
-        )
-        assert (done.returncode, done.stdout) == (2, "")
-        assert done.stderr.splitlines() == [
-            "galat: horizon_weeks: harus antara 1 dan 52, bilangan bulat",
-            "galat: shock.channel: kanal tidak dikenal: 'Shopee'; pilih salah satu: TikTok Shop (Live), Marketplace, Instagram",
-        ]
-
 
 
 class TestPlatformChoice:

@@ -7,6 +7,12 @@ import pytest
 import simulators
 from simulators import series
 
+# Per calculator: the inputs its chart series are tested on, or None for a calculator without series.
+SERIES = {
+    "roi": {"ad_spend": 1_500_000}, "cadence": None, "omnichannel": None, "runway": None,
+    "campaign": {"total_budget": 4_000_000}, "plan": {"posts_per_day": 3}, "fees": None,
+}
+
 
 class TestProfitCurve:
     def test_default_grid_and_end_points(self):
@@ -54,17 +60,20 @@ class TestPageJson:
         text = '{"ctr": 2}'
         assert series.page_json("roi", text) == simulators.run_json("roi", text)
 
-    @pytest.mark.parametrize("name", ["roi", "campaign", "plan"])
+    @pytest.mark.parametrize("name", [name for name, payload in SERIES.items() if payload is not None])
     def test_extras_from_given_outputs_equal_extras_run_afresh(self, name):
         # page_json hands the model's outputs to extras() instead of running the model again
-        payload = {"roi": {"ad_spend": 1_500_000}, "campaign": {"total_budget": 4_000_000}, "plan": {"posts_per_day": 3}}[name]
+        payload = SERIES[name]
         result = simulators.run(name, payload)
         assert series.extras(name, result["inputs"], result["outputs"]) == series.extras(name, result["inputs"])
         assert json.loads(series.page_json(name, json.dumps(payload)))["result"]["extras"] == series.extras(name, payload)
 
-    @pytest.mark.parametrize("name", ["cadence", "omnichannel"])
+    @pytest.mark.parametrize("name", [name for name, payload in SERIES.items() if payload is None])
     def test_calculators_without_series_get_empty_extras(self, name):
         assert json.loads(series.page_json(name, "{}"))["result"]["extras"] == {}
+
+    def test_every_calculator_is_listed(self):
+        assert set(SERIES) == set(simulators.SIMULATORS)
 
 
 class TestCampaignSeries:

@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from sitebuild import cards
+from tests.kit import CALCULATOR_PAGES, CALCULATORS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -55,17 +56,16 @@ class TestTags:
         assert len(sizes) >= len(pages(site_dir)) - 1
         assert max(sizes.values()) < 40_000, max(sizes.items(), key=lambda kv: kv[1])
 
-    @pytest.mark.parametrize(
-        "path", ["roi-iklan", "ritme-posting", "omnichannel", "guncangan-omzet", "anggaran-kampanye", "rencana-aksi"]
-    )
-    def test_calculator_pages_describe_what_they_compute(self, site_dir, path):
+    @pytest.mark.parametrize("name", CALCULATORS)
+    def test_calculator_pages_describe_what_they_compute(self, site_dir, name):
         import yaml
 
-        source = (ROOT / "docs" / "kalkulator" / f"{path}.md").read_text(encoding="utf-8")
+        path = CALCULATOR_PAGES[name]  # "kalkulator/roi-iklan/", from docs/kalkulator/roi-iklan.md
+        source = (ROOT / "docs" / f"{path.rstrip('/')}.md").read_text(encoding="utf-8")
         front = yaml.safe_load(source.split("---", 2)[1]) if source.startswith("---") else {}
         written = " ".join(str((front or {}).get("description", "")).split())
-        assert written.startswith("Kalkulator "), f"docs/kalkulator/{path}.md: front matter description kalkulator"
-        tags = tags_of(site_dir / "kalkulator" / path / "index.html")
+        assert written.startswith("Kalkulator "), f"docs/{path.rstrip('/')}.md: front matter description kalkulator"
+        tags = tags_of(site_dir / path / "index.html")
         assert tags["og:description"] == tags["twitter:description"] == written
 
     def test_the_cards_are_kept_out_of_the_offline_copy(self):

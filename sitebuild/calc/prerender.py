@@ -32,7 +32,8 @@ from .when import holds
 __all__ = ["render", "lookup", "raw_value", "NAMES"]
 
 TEMPLATES = pathlib.Path(__file__).resolve().parent.parent / "templates"
-NAMES = ("roi", "cadence", "omnichannel", "runway", "campaign", "plan", "fees")
+# Every registered simulator has a calculator page; its template is templates/<name>.html.
+NAMES = tuple(simulators.SIMULATORS)
 
 
 def lookup(data: Any, path: str) -> Any:

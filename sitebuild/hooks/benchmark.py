@@ -20,19 +20,14 @@ from __future__ import annotations
 
 import datetime
 import json
-import pathlib
 import re
-import sys
 
 from mkdocs.exceptions import PluginError
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from simulators._format import format_number  # noqa: E402  (needs ROOT on sys.path first)
-from sitebuild.benchmark import TARGETS, show  # noqa: E402
-from sitebuild.figures import MONTHS  # noqa: E402
+from simulators._format import format_number
+from sitebuild import ROOT
+from sitebuild.benchmark import TARGETS, show
+from sitebuild.figures import MONTHS
 
 DATA = ROOT / "data" / "benchmark.json"
 TOKEN = re.compile(r"^[ \t]*\[\[tabel-kinerja\]\][ \t]*$", re.MULTILINE)

@@ -25,18 +25,13 @@ import json
 import logging
 import pathlib
 import re
-import sys
 import time
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from sitebuild.calc import prerender, runtime  # noqa: E402  (needs ROOT on sys.path first)
-from sitebuild.markdown_code import mask_code  # noqa: E402
+from sitebuild.calc import prerender, runtime
+from sitebuild.markdown_code import mask_code
 
 log = logging.getLogger("mkdocs.hooks.calculators")
 

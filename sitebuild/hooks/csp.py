@@ -34,6 +34,8 @@ from html.parser import HTMLParser
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitebuild import command as build_command
+
 log = logging.getLogger("mkdocs.hooks.csp")
 
 # Scripts of these types are executed; anything else (application/json, …) is a
@@ -142,17 +144,9 @@ def add_policy(page: str) -> str:
     return page[:at] + meta + page[at:]
 
 
-_command = "build"
-
-
-def on_startup(command: str, **kwargs) -> None:
-    global _command
-    _command = command
-
-
 @event_priority(-90)
 def on_post_build(config, **kwargs) -> None:
-    if _command == "serve":
+    if build_command.serving():
         # `mkdocs serve` injects its live-reload code as an inline script into every
         # response; a policy would block it. Built sites (and the tests) carry the policy.
         log.info("csp: tidak dipasang saat `mkdocs serve` (skrip live reload-nya inline)")

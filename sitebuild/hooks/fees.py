@@ -29,19 +29,14 @@ import logging
 import os
 import pathlib
 import re
-import sys
 
 from mkdocs.exceptions import PluginError
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from simulators import fee_schedule  # noqa: E402  (needs ROOT on sys.path first)
-from sitebuild import fees as fee_pages  # noqa: E402
-from sitebuild import figures  # noqa: E402
-from sitebuild.hooks.figures import _cite, _md, _sources_link  # noqa: E402  (one citation format)
-from sitebuild.markdown_code import outside_code  # noqa: E402
+from simulators import fee_schedule
+from sitebuild import ROOT, figures
+from sitebuild import fees as fee_pages
+from sitebuild.hooks.figures import _cite, _md, _sources_link  # one citation format
+from sitebuild.markdown_code import outside_code
 
 log = logging.getLogger("mkdocs.hooks.fees")
 # Not under "mkdocs": seen in the build output, not counted by --strict (see above).

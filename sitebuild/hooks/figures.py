@@ -28,22 +28,16 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import logging
-import pathlib
 import posixpath
 import re
-import sys
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Section
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from simulators import _calendar  # noqa: E402
-from sitebuild import figures  # noqa: E402  (needs ROOT on sys.path first)
-from sitebuild.markdown_code import outside_code  # noqa: E402
+from simulators import _calendar
+from sitebuild import ROOT, figures
+from sitebuild.markdown_code import outside_code
 
 log = logging.getLogger("mkdocs.hooks.figures")
 

@@ -17,16 +17,11 @@ from __future__ import annotations
 import html
 import logging
 import pathlib
-import sys
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from sitebuild import formulas  # noqa: E402  (needs ROOT on sys.path first)
+from sitebuild import ROOT, formulas
 
 log = logging.getLogger("mkdocs.hooks.formulas")
 

@@ -19,7 +19,7 @@ import shutil
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+from sitebuild import ROOT
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 

@@ -32,20 +32,14 @@ import pathlib
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitebuild import command as build_command
+
 log = logging.getLogger("mkdocs.hooks.offline")
 
 WORKER = "sw.js"
 LAZY_BYTES = 512 * 1024
 # never needed by a reader: source maps, the worker itself
 SKIPPED_SUFFIXES = (".map",)
-_command = "build"
-
-
-def on_startup(command: str, **kwargs) -> None:
-    global _command
-    _command = command
-
-
 def group_of(path: str, size: int) -> str:
     name = path.rsplit("/", 1)[-1]
     # what sitebuild/calc/runtime.py copies: Pyodide, the wheel, the chart library
@@ -87,7 +81,7 @@ def fill_worker(source: str, files: dict[str, dict[str, str]]) -> str:
 
 @event_priority(-100)
 def on_post_build(config, **kwargs) -> None:
-    if _command == "serve":
+    if build_command.serving():
         return
     site = pathlib.Path(config["site_dir"])
     worker = site / WORKER

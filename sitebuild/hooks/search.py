@@ -16,16 +16,11 @@ from __future__ import annotations
 import json
 import logging
 import pathlib
-import sys
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from sitebuild import search  # noqa: E402  (needs ROOT on sys.path first)
+from sitebuild import search
 
 log = logging.getLogger("mkdocs.hooks.search")
 

@@ -18,16 +18,11 @@ import html
 import logging
 import pathlib
 import re
-import sys
 import urllib.parse
 
 from mkdocs.plugins import event_priority
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from sitebuild import cards  # noqa: E402  (needs ROOT on sys.path first)
+from sitebuild import cards
 
 log = logging.getLogger("mkdocs.hooks.social")
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pathlib
 import re
-import time
+
+from tests.kit import poll
 
 # Records every CSP violation and every run of injected script before any page script runs.
 # Playwright installs it through the DevTools protocol, so the page's own policy does not block it.
@@ -67,21 +68,40 @@ def violations(page) -> list[dict]:
 
 
 def wait_state(page, states=("ready",), timeout: float = 60) -> str:
-    """Wait until every calculator on the page is in one of ``states``; returns the last state seen.
+    """Wait until every calculator on the page is in one of ``states``; returns the states seen.
 
     Polls from Python: ``wait_for_function`` with a string predicate would need
     'unsafe-eval' in the page, which the policy under test forbids.
     """
-    deadline = time.monotonic() + timeout
-    seen = ""
-    while time.monotonic() < deadline:
-        seen = page.evaluate(
-            "Array.from(document.querySelectorAll('[data-calculator]'), (el) => el.dataset.state).join(',')"
-        )
-        if seen and all(state in states for state in seen.split(",")):
-            return seen
-        time.sleep(0.1)
-    raise AssertionError(f"kalkulator tidak mencapai {states} dalam {timeout} s (terakhir: {seen!r})")
+    return poll(
+        lambda: page.evaluate("Array.from(document.querySelectorAll('[data-calculator]'), (el) => el.dataset.state).join(',')"),
+        until=lambda seen: seen and all(state in states for state in seen.split(",")),
+        timeout=timeout,
+        what=f"every calculator in {states}",
+    )
+
+
+def cached(page) -> list[str]:
+    """Every entry of the service worker's caches, as ``"CACHE-NAME URL"``."""
+    return page.evaluate(
+        """async () => {
+          const found = [];
+          for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) found.push(name + ' ' + request.url);
+          return found;
+        }"""
+    )
+
+
+def wait_cached(page, *fragments: str, timeout: float = 60) -> list[str]:
+    """Wait until each of ``fragments`` is in an entry of the service worker's caches; the entries."""
+    return poll(
+        lambda: cached(page),
+        until=lambda entries: all(any(fragment in entry for entry in entries) for fragment in fragments),
+        timeout=timeout,
+        every=0.25,
+        page=page,
+        what=f"{', '.join(fragments)} in the service worker's cache",
+    )
 
 
 def visible_text(page) -> str:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import pathlib
-import subprocess
-import sys
 
 import pytest
 
 from tests.browser.site_pages import calculator_pages, page_paths, serve_404_like_github_pages, wait_state
+from tests.kit import CALCULATORS, cli_json, poll
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -71,35 +70,31 @@ def phone(browser):
     context.close()
 
 
-def cli_outputs(name: str, inputs: dict) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-m", "simulators", name, "--json", "-"], input=json.dumps(inputs), capture_output=True, text=True, cwd=ROOT
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)["outputs"]
-
-
 def lookup(tree, path: str):
     for part in path.split("."):
         tree = tree[int(part)] if isinstance(tree, list) else tree.get(part) if isinstance(tree, dict) else None
     return tree
 
 
-def wait_inputs(page, predicate, timeout_ms: int = 30_000) -> dict:
-    inputs = {}
-    for _ in range(timeout_ms // 100):
-        inputs = page.evaluate("JSON.parse(document.querySelector('[data-calculator]').dataset.inputs)")
-        busy = page.evaluate("document.querySelector('[data-calculator]').dataset.busy")
-        if predicate(inputs) and busy != "true":
-            return inputs
-        page.wait_for_timeout(100)
-    raise AssertionError(f"masukan tidak berubah seperti diharapkan: {inputs}")
+def wait_inputs(page, predicate, timeout: float = 30) -> dict:
+    """The calculator's inputs once ``predicate`` holds for them and no computation is pending."""
+    inputs, _ = poll(
+        lambda: (
+            page.evaluate("JSON.parse(document.querySelector('[data-calculator]').dataset.inputs)"),
+            page.evaluate("document.querySelector('[data-calculator]').dataset.busy"),
+        ),
+        until=lambda seen: predicate(seen[0]) and seen[1] != "true",
+        timeout=timeout,
+        page=page,
+        what="the inputs expected, computed",
+    )
+    return inputs
 
 
 NUMERIC = "[data-calculator] input[data-unit=rupiah], [data-calculator] input[data-unit=number], [data-calculator] input[data-unit=integer]"
 
 
-@pytest.mark.parametrize("name", ["roi", "cadence", "omnichannel", "runway", "campaign", "plan", "fees"])
+@pytest.mark.parametrize("name", CALCULATORS)
 def test_calculator_works_with_keyboard_alone(phone, calculator_views, name):
     calculator_views.open(name)  # ready, untouched; its charts and touch targets are noted on the way
     # Tab from the top of the page until the first number field of the calculator has focus
@@ -120,7 +115,7 @@ def test_calculator_works_with_keyboard_alone(phone, calculator_views, name):
     shown = phone.evaluate(
         "Object.fromEntries(Array.from(document.querySelectorAll('[data-calculator] [data-output]'), (el) => [el.dataset.output, el.dataset.value]))"
     )
-    expected = cli_outputs(name, after)
+    expected = cli_json(name, after)["outputs"]
     for key, value in shown.items():
         want = lookup(expected, key)
         if isinstance(want, (int, float)) and not isinstance(want, bool):

@@ -17,9 +17,6 @@ import datetime as dt
 import io
 import json
 import re
-import subprocess
-import sys
-import time
 
 import pytest
 from bs4 import BeautifulSoup
@@ -28,27 +25,13 @@ from simulators import series
 from sitebuild.calc.fmt import format_value
 from sitebuild.calc.prerender import lookup
 from sitebuild.calc.today import RULES, build_date, dated_inputs
+from tests.browser.site_pages import calculator_pages
+from tests.kit import CALCULATOR_PAGES, CALCULATORS, cli_json, covers_every_calculator, poll
 
-PAGES = {
-    "roi": "kalkulator/roi-iklan/",
-    "cadence": "kalkulator/ritme-posting/",
-    "omnichannel": "kalkulator/omnichannel/",
-    "runway": "kalkulator/guncangan-omzet/",
-    "campaign": "kalkulator/anggaran-kampanye/",
-    "plan": "kalkulator/rencana-aksi/",
-    "fees": "kalkulator/harga-jual/",
-}
+PAGES = CALCULATOR_PAGES  # name → page, from docs/ (checked against the build below)
 # Pyodide (3.14, musl's libm) and CPython (3.11, glibc) may differ in the last
 # bit of a math-library call (pow, exp); everything else is the same IEEE arithmetic.
 REL = 1e-9
-
-
-def cli(name: str, inputs: dict | None = None) -> dict:
-    """The real command line: ``python -m simulators NAME --defaults | --json ...``."""
-    args = ["--defaults"] if inputs is None else ["--json", json.dumps(inputs)]
-    done = subprocess.run([sys.executable, "-m", "simulators", name, *args], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
 
 
 def same(shown: str, expected) -> bool:
@@ -115,16 +98,15 @@ def static_snapshot(html: str) -> dict:
     }
 
 
+def settled(snap: dict) -> bool:
+    if snap["state"] == "error":
+        raise AssertionError(f"calculator not settled: state={snap['state']} busy={snap['busy']}")
+    return snap["state"] == "ready" and snap["busy"] == "false"
+
+
 def settle(page, timeout: float = 90) -> dict:
     """Wait (polling from Python) until the calculator is ready and shows what was asked."""
-    deadline = time.monotonic() + timeout
-    while True:
-        snap = snapshot(page)
-        if snap["state"] == "ready" and snap["busy"] == "false":
-            return snap
-        if snap["state"] == "error" or time.monotonic() > deadline:
-            raise AssertionError(f"calculator not settled: state={snap['state']} busy={snap['busy']}")
-        time.sleep(0.05)
+    return poll(lambda: snapshot(page), until=settled, timeout=timeout, every=0.05, what="the calculator ready, not busy")
 
 
 @pytest.fixture(scope="session")
@@ -132,11 +114,19 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True, "service_workers": "block", "accept_downloads": True}
 
 
+def test_tables_name_every_calculator(site_dir):
+    """A new calculator cannot be left out of the tables below, nor its page out of PAGES."""
+    covers_every_calculator(PAGES, "PAGES (the [[kalkulator:NAME]] pages in docs/)")
+    assert PAGES == calculator_pages(site_dir)
+    covers_every_calculator(EDITS, "EDITS")
+    covers_every_calculator(CSV_TABLES, "CSV_TABLES")
+
+
 # ---------------------------------------------------------------------------
 # Results before Python
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", CALCULATORS)
 def test_prerendered_outputs_equal_cli_defaults(site_dir, name):
     html = (site_dir / PAGES[name] / "index.html").read_text(encoding="utf-8")
     snap = static_snapshot(html)
@@ -144,13 +134,13 @@ def test_prerendered_outputs_equal_cli_defaults(site_dir, name):
     built = {dated_inputs(name, build_date() - dt.timedelta(days=d))["start_date"] for d in (0, 1)} if RULES.get(name) else set()
     dated = {key: snap["inputs"][key] for key in RULES.get(name, {})}
     assert set(dated.values()) <= built
-    document = cli(name, {**cli(name)["inputs"], **dated})
+    document = cli_json(name, {**cli_json(name)["inputs"], **dated})
     assert snap["state"] == "prerendered"
     assert snap["inputs"] == document["inputs"]
     check_against(snap, name, document)
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", CALCULATORS)
 def test_calculator_script_only_on_its_page(site_dir, name):
     # The worker starts from calculator.js, which only calculator markup loads.
     html = (site_dir / PAGES[name] / "index.html").read_text(encoding="utf-8")
@@ -240,14 +230,14 @@ def edit(page, edits) -> None:
             page.locator(f"[data-list='{field}'] [data-row]").nth(int(text)).locator("[data-action=remove-row]").click()
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", CALCULATORS)
 def test_recompute_matches_cli_and_share_link_round_trips(page, site_url, name):
     page.goto(site_url + PAGES[name])
     settle(page)
     edit(page, EDITS[name])
     after = settle(page)
-    assert after["inputs"] != cli(name)["inputs"], "the edits changed nothing"
-    check_against(after, name, cli(name, after["inputs"]))
+    assert after["inputs"] != cli_json(name)["inputs"], "the edits changed nothing"
+    check_against(after, name, cli_json(name, after["inputs"]))
 
     page.click("[data-calculator] [data-action=share]")
     link = page.input_value("[data-calculator] [data-share-url]")
@@ -256,7 +246,7 @@ def test_recompute_matches_cli_and_share_link_round_trips(page, site_url, name):
     other.goto(link)
     shared = settle(other)
     assert shared["inputs"] == after["inputs"]
-    check_against(shared, name, cli(name, shared["inputs"]))
+    check_against(shared, name, cli_json(name, shared["inputs"]))
     # what the reader typed survives a reload (address and sessionStorage)
     other.reload()
     reloaded = settle(other)
@@ -307,17 +297,14 @@ def test_edit_before_ready_is_computed_when_ready(page, site_url):
     assert root.get_attribute("data-busy") == "true"
     assert "Sedang menghitung" in page.locator("[data-status]").text_content()
     assert json.loads(root.get_attribute("data-inputs"))["ad_spend"] == 2_000_000  # shown numbers are the defaults'
-    deadline = time.monotonic() + 30
-    while not held and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    assert held, "the wheel was never requested"
+    poll(lambda: held, timeout=30, every=0.05, page=page, what="the wheel requested")
     released.append(True)
     for route in held:
         route.continue_()
     after = settle(page)
     assert after["inputs"]["ad_spend"] == 1_000_000
     assert page.input_value("[name=ad_spend]") == "1.000.000"
-    check_against(after, "roi", cli("roi", after["inputs"]))
+    check_against(after, "roi", cli_json("roi", after["inputs"]))
 
 
 def test_pyodide_failure_keeps_results_and_offers_retry(page, site_url):
@@ -327,13 +314,13 @@ def test_pyodide_failure_keeps_results_and_offers_retry(page, site_url):
     root.wait_for(timeout=60000)
     box = page.locator("[data-engine-error]")
     assert box.is_visible() and "tidak bisa dimuat" in box.text_content()
-    check_against(snapshot(page), "roi", cli("roi"))  # the prerendered numbers stay
+    check_against(snapshot(page), "roi", cli_json("roi"))  # the prerendered numbers stay
     page.unroute(re.compile(r".*/pyodide\.asm\.wasm$"))
     page.fill("[name=ad_spend]", "2.500.000")
     page.click("[data-action=retry]")
     after = settle(page)
     assert after["inputs"]["ad_spend"] == 2_500_000
-    check_against(after, "roi", cli("roi", after["inputs"]))
+    check_against(after, "roi", cli_json("roi", after["inputs"]))
 
 
 # ---------------------------------------------------------------------------
@@ -367,16 +354,18 @@ def test_bad_query_value_shows_message_and_keeps_default(page, site_url, case):
         kept = lookup(defaults, field)
         assert kept == dated_inputs(name, dt.date.today())[field]
     assert page.input_value(f"[name='{field}']") == kept
-    assert lookup(snap["inputs"], field) == lookup(defaults if field in RULES.get(name, {}) else cli(name)["inputs"], field)
-    check_against(snap, name, cli(name, snap["inputs"]))
+    assert lookup(snap["inputs"], field) == lookup(defaults if field in RULES.get(name, {}) else cli_json(name)["inputs"], field)
+    check_against(snap, name, cli_json(name, snap["inputs"]))
 
 
 # ---------------------------------------------------------------------------
 # CSV
 
+# The tables each calculator offers as CSV. The ROI calculator has none; the plan's CSV is the
+# model's own text, tested with its .ics in test_plan_downloads.py.
 CSV_TABLES = {
     "roi": [], "cadence": ["weekly", "calendar"], "omnichannel": ["channels"], "runway": ["weekly"],
-    "campaign": ["events", "phases"], "fees": ["platforms", "lines"],
+    "campaign": ["events", "phases"], "plan": [], "fees": ["platforms", "lines"],
 }
 
 
@@ -385,8 +374,7 @@ def plain(text: str) -> str:
     return "" if text == "—" else re.sub(r"Rp|%|\s|\u00a0|\.", "", text)
 
 
-# The plan's CSV is the model's own text, tested with its .ics in test_plan_downloads.py.
-@pytest.mark.parametrize("name", ["cadence", "omnichannel", "runway", "campaign", "fees"])
+@pytest.mark.parametrize("name", [name for name in CALCULATORS if CSV_TABLES.get(name)])
 def test_csv_download_matches_table(page, site_url, name):
     page.goto(site_url + PAGES[name])  # works on the prerendered tables too
     for key in CSV_TABLES[name]:
@@ -427,7 +415,7 @@ def test_omnichannel_rows_add_remove_and_follow_renames(page, site_url):
     assert all("TikTok" not in (link["from"], link["to"]) for link in snap["inputs"]["links"])
     assert snap["inputs"]["shock"] is None
     assert len(snap["inputs"]["channels"]) == 11
-    check_against(snap, "omnichannel", cli("omnichannel", snap["inputs"]))
+    check_against(snap, "omnichannel", cli_json("omnichannel", snap["inputs"]))
 
 
 # ---------------------------------------------------------------------------
@@ -455,12 +443,10 @@ def test_charts_are_drawn_near_the_screen_from_the_newest_result(page, site_url)
     assert not [url for url in fetched if CHART_JS.search(url)], "chart code fetched before any chart came near"
     figure = page.locator("[data-calculator] figure[data-chart='profit_curve']")
     figure.scroll_into_view_if_needed()
-    deadline = time.monotonic() + 20
-    while (drawn := figure.evaluate(CHART_DATA)) is None:
-        assert time.monotonic() < deadline, "the chart was not drawn after it came into view"
-        time.sleep(0.05)
+    drawn = poll(lambda: figure.evaluate(CHART_DATA), until=lambda data: data is not None, timeout=20, every=0.05,
+                 what="the chart drawn after it came into view")
     # The chart shows the curve for Rp 3.500.000 (the newest result), not the default one.
-    curve = series.profit_curve(cli("roi", settle(page)["inputs"])["inputs"])
+    curve = series.profit_curve(cli_json("roi", settle(page)["inputs"])["inputs"])
     assert len(drawn) == 1 and drawn[0] == pytest.approx([p["profit"] for p in curve], rel=REL)
     assert curve[-1]["ad_spend"] == 7_000_000  # twice the typed spend
 
@@ -473,10 +459,8 @@ def test_worker_starts_early_and_text_typed_before_the_form_is_bound_is_kept(pag
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(site_url + PAGES["roi"], wait_until="commit")
     page.wait_for_selector("[data-calculator] [name=ad_spend]")
-    deadline = time.monotonic() + 20
-    while not held or not any(url.endswith("/pyodide.asm.wasm") for url in fetched):
-        assert time.monotonic() < deadline, f"calculator.js held: {bool(held)}; fetched: {fetched[-5:]}"
-        page.wait_for_timeout(50)
+    poll(lambda: (bool(held), fetched[-5:]), until=lambda _: held and any(url.endswith("/pyodide.asm.wasm") for url in fetched),
+         timeout=20, every=0.05, page=page, what="calculator.js held and pyodide.asm.wasm fetched")
     # The form is on screen and usable before its code arrives.
     page.fill("[data-calculator] [name=ad_spend]", "4.200.000")
     assert page.locator("[data-calculator]").get_attribute("data-state") == "prerendered"
@@ -484,4 +468,4 @@ def test_worker_starts_early_and_text_typed_before_the_form_is_bound_is_kept(pag
     after = settle(page)
     assert after["inputs"]["ad_spend"] == 4_200_000
     assert page.input_value("[data-calculator] [name=ad_spend]") == "4.200.000"
-    check_against(after, "roi", cli("roi", after["inputs"]))
+    check_against(after, "roi", cli_json("roi", after["inputs"]))

@@ -11,7 +11,9 @@ import datetime as dt
 
 import pytest
 
-from tests.browser.test_calculators import PAGES, check_against, cli, settle
+from sitebuild.calc.today import RULES
+from tests.browser.test_calculators import PAGES, check_against, settle
+from tests.kit import cli_json
 
 
 @pytest.fixture(scope="session")
@@ -25,19 +27,24 @@ def open_on(page, url: str, today: dt.datetime) -> dict:
     return settle(page)
 
 
-@pytest.mark.parametrize(
-    "name, today, start",
-    [
-        ("cadence", dt.datetime(2027, 3, 10, 9, 0), "2027-03-15"),  # a Wednesday: next Monday
-        ("plan", dt.datetime(2027, 3, 15, 21, 0), "2027-03-15"),  # a Monday: today
-        ("campaign", dt.datetime(2027, 10, 20, 8, 0), "2027-10-20"),
-    ],
-)
+# One case per calculator whose date follows the reader's today (sitebuild/calc/today.py's RULES).
+DATED = [
+    ("cadence", dt.datetime(2027, 3, 10, 9, 0), "2027-03-15"),  # a Wednesday: next Monday
+    ("plan", dt.datetime(2027, 3, 15, 21, 0), "2027-03-15"),  # a Monday: today
+    ("campaign", dt.datetime(2027, 10, 20, 8, 0), "2027-10-20"),
+]
+
+
+def test_every_dated_calculator_has_a_case():
+    assert sorted(name for name, *_ in DATED) == sorted(RULES)
+
+
+@pytest.mark.parametrize("name, today, start", DATED)
 def test_start_date_follows_the_readers_today(page, site_url, name, today, start):
     shown = open_on(page, site_url + PAGES[name], today)
     assert page.input_value("[data-calculator] [name=start_date]") == start
     assert shown["inputs"]["start_date"] == start
-    check_against(shown, name, cli(name, shown["inputs"]))
+    check_against(shown, name, cli_json(name, shown["inputs"]))
     # the reader's date is the default: a share link does not pin it, and "reset" comes back to it
     page.fill("[data-calculator] [name=start_date]", "2027-12-06")
     settle(page)
@@ -51,7 +58,7 @@ def test_campaign_holds_this_years_11_11_while_it_is_ahead(page, site_url):
     # the model's fixed default (1 Dec 2026) would plan from after 11.11 2026
     shown = open_on(page, site_url + PAGES["campaign"], dt.datetime(2026, 10, 20, 8, 0))
     dates = page.locator("[data-calculator] table[data-table=events] td").all_text_contents()
-    document = cli("campaign", shown["inputs"])
+    document = cli_json("campaign", shown["inputs"])
     assert [e["date"] for e in document["outputs"]["events"] if e["event"] == "11.11"] == ["2026-11-11"]
     assert any("11 Nov 2026" in text for text in dates), dates[:20]
     check_against(shown, "campaign", document)

@@ -31,7 +31,8 @@ import threading
 
 import pytest
 
-from tests.browser.site_pages import calculator_pages, wait_state
+from tests.browser.site_pages import cached, calculator_pages, wait_cached, wait_state
+from tests.kit import poll
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 RUNTIME = re.compile(r".*/assets/calc/runtime/.*(pyodide|python_stdlib|\.whl).*")
@@ -114,10 +115,8 @@ def test_stuck_worker_is_restarted_and_inputs_kept(isolated, site_dir, site_url,
     # the first computation never answers: after the timeout the worker is replaced and answers
     page.wait_for_timeout(TEST_TIMEOUT_MS)
     wait_state(page, ("ready",), timeout=60)
-    for _ in range(100):
-        if page.evaluate("JSON.parse(document.querySelector('[data-calculator]').dataset.inputs).ad_spend") == 3_000_000:
-            break
-        page.wait_for_timeout(100)
+    poll(lambda: page.evaluate("JSON.parse(document.querySelector('[data-calculator]').dataset.inputs).ad_spend"),
+         until=lambda spend: spend == 3_000_000, timeout=10, page=page, what="the typed Rp 3.000.000 computed")
     assert field.input_value() == "3.000.000"
     shown = dict((key, value) for key, value, _ in outputs(page))
     assert float(shown["impressions"]) == 120_000  # dihitung manual: 3.000.000 / 25.000 × 1.000
@@ -126,24 +125,6 @@ def test_stuck_worker_is_restarted_and_inputs_kept(isolated, site_dir, site_url,
 
 
 # ---- offline
-
-
-def _cached(page) -> list[str]:
-    return page.evaluate(
-        """async () => {
-          const found = [];
-          for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) found.push(name + ' ' + request.url);
-          return found;
-        }"""
-    )
-
-
-def _wait_cached(page, fragment: str, timeout_ms: int = 60_000) -> None:
-    for _ in range(timeout_ms // 250):
-        if any(fragment in entry for entry in _cached(page)):
-            return
-        page.wait_for_timeout(250)
-    raise AssertionError(f"{fragment} tidak tersimpan di cache service worker")
 
 
 @pytest.fixture()
@@ -158,7 +139,7 @@ class TestOffline:
         page = online.new_page()
         page.goto(site_url + "jualan/iklan-roi/")
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        _wait_cached(page, "__files__.json")
+        wait_cached(page, "__files__.json")
         online.set_offline(True)
         # the visited chapter, one never visited, and the home page
         for path in ["jualan/iklan-roi/", "konten/strategi-konten/", ""]:
@@ -199,18 +180,15 @@ class TestOffline:
         url = site_url + calculator_pages(site_dir)["roi"]
         page.goto(url)
         wait_state(page, ("ready",))
-        _wait_cached(page, ".wasm")
-        _wait_cached(page, ".whl")
+        wait_cached(page, ".wasm", ".whl")
         online.set_offline(True)
         page.goto(url)
         wait_state(page, ("ready",))
         field = page.locator("[data-calculator] input[name=ad_spend]")
         field.fill("4.000.000")
         field.press("Tab")
-        for _ in range(100):
-            if dict((k, v) for k, v, _ in outputs(page)).get("impressions") == "160000":
-                break
-            page.wait_for_timeout(100)
+        poll(lambda: dict((k, v) for k, v, _ in outputs(page)).get("impressions"), until=lambda shown: shown == "160000",
+             timeout=10, page=page, what="impressions for Rp 4.000.000")
         shown = dict((k, v) for k, v, _ in outputs(page))
         assert float(shown["impressions"]) == 160_000  # dihitung manual: 4.000.000 / 25.000 × 1.000
 
@@ -269,8 +247,8 @@ def test_new_deploy_replaces_the_cache_whole(online, two_builds):
     url = base + "konten/strategi-konten/"
     page.goto(url)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    _wait_cached(page, "__files__.json")
-    first = {entry.split(" ")[0] for entry in _cached(page)}
+    wait_cached(page, "__files__.json")
+    first = {entry.split(" ")[0] for entry in cached(page)}
     assert len(first) == 1
 
     switch_to_b()
@@ -279,11 +257,11 @@ def test_new_deploy_replaces_the_cache_whole(online, two_builds):
     assert "VERSI-B" not in page.locator("h1").first.inner_text()
     button = page.locator(".pb-update button")
     button.wait_for(state="visible", timeout=60_000)
-    assert len({entry.split(" ")[0] for entry in _cached(page)}) == 2
+    assert len({entry.split(" ")[0] for entry in cached(page)}) == 2
 
     with page.expect_event("load"):
         button.click()
     page.wait_for_load_state("load")
     assert "VERSI-B" in page.locator("h1").first.inner_text()
-    caches_now = {entry.split(" ")[0] for entry in _cached(page)}
+    caches_now = {entry.split(" ")[0] for entry in cached(page)}
     assert len(caches_now) == 1 and caches_now != first

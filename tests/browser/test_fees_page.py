@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_calculators import PAGES, check_against, cli, settle, snapshot
+from tests.browser.test_calculators import PAGES, check_against, settle, snapshot
+from tests.kit import cli_json
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +37,7 @@ def test_every_platform_fee_says_since_when(page, site_url):
         assert row["since"].startswith("per "), row
         assert row["source"], row
     assert any(row["label"].startswith("PPh") for row in rows)
-    check_against(snap, "fees", cli("fees", snap["inputs"]))
+    check_against(snap, "fees", cli_json("fees", snap["inputs"]))
 
 
 def test_tier_of_another_platform_is_named_at_its_field(page, site_url):
@@ -55,7 +56,7 @@ def test_lowest_price_follows_the_target(page, site_url):
     page.fill("[data-calculator] [name='target_profit']", "40.000")
     after = settle(page)
     assert after["inputs"]["target_profit"] == 40_000
-    document = cli("fees", after["inputs"])
+    document = cli_json("fees", after["inputs"])
     check_against(after, "fees", document)
     shown = {key: value for key, value, _, _ in after["outputs"]}
     earlier = {key: value for key, value, _, _ in before["outputs"]}

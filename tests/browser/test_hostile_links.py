@@ -17,6 +17,7 @@ import urllib.parse
 import pytest
 
 from tests.browser.site_pages import BAD_WORDS, HOSTILE_TEXTS, WATCH, calculator_pages, violations, wait_state
+from tests.kit import poll
 
 # id → (calculator, "key=value" pairs, where the message goes: field name or "" for the form's
 # general box, a fragment of it, the field whose default must be kept)
@@ -109,11 +110,15 @@ def open_link(page, url: str) -> dict:
     page.errors.clear()
     page.goto(url, wait_until="load")
     wait_state(page, ("ready",))
-    # settle: no computation pending (polled from Python; see site_pages.wait_state)
-    for _ in range(100):
-        if page.evaluate("document.querySelector('[data-calculator]').dataset.busy") != "true":
-            break
-        page.wait_for_timeout(100)
+    # settle: no computation pending (polled from Python; see site_pages.wait_state). A form with
+    # fields to fix stays busy (its results are not for the form) but computes nothing until the
+    # reader fixes them: the status line says so (docs/assets/calc/status.js, "blocked").
+    poll(
+        lambda: page.evaluate("(() => { const root = document.querySelector('[data-calculator]');"
+                              " return [root.dataset.busy, root.querySelector('[data-status]').textContent]; })()"),
+        until=lambda seen: seen[0] != "true" or seen[1].startswith("Periksa isian yang ditandai."),
+        timeout=10, page=page, what="no computation pending",
+    )
     return page.evaluate(
         """() => {
           const root = document.querySelector('[data-calculator]');

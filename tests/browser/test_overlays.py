@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+# A sample, not every page: calculators with short and long forms, a chapter and a section index,
+# the kinds of page where something can float (the theme's buttons, a calculator's result bar).
 PAGES = [
     "kalkulator/roi-iklan/",
     "kalkulator/omnichannel/",

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_calculators import PAGES, check_against, cli, settle, snapshot
+from tests.browser.test_calculators import PAGES, check_against, settle, snapshot
+from tests.kit import cli_json
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +45,7 @@ def test_out_of_range_percent_is_said_in_percent_and_no_other_result_shows(page,
     shown = settle(page)
     assert shown["inputs"]["ctr"] == 0.15
     assert page.locator("[data-calculator] [data-output=profit]:visible").count() > 0
-    check_against(shown, "roi", cli("roi", shown["inputs"]))
+    check_against(shown, "roi", cli_json("roi", shown["inputs"]))
 
 
 def test_a_negative_share_in_another_calculator_is_said_in_percent(page, site_url):
@@ -63,7 +64,7 @@ def test_a_fraction_typed_in_a_percent_field_is_asked_about(page, site_url):
     shown = settle(page)
     # computed as typed (0,015 %), never silently: the hint asks, and offers 1,5 %
     assert shown["inputs"]["ctr"] == pytest.approx(0.00015)
-    check_against(shown, "roi", cli("roi", shown["inputs"]))
+    check_against(shown, "roi", cli_json("roi", shown["inputs"]))
     hint = page.locator("[data-hint-for=ctr]")
     hint.wait_for(state="visible")
     assert hint.text_content().startswith("Yakin? 0,015 % sangat kecil. Kolom ini dalam persen: maksudnya 1,5 %?")
@@ -74,7 +75,7 @@ def test_a_fraction_typed_in_a_percent_field_is_asked_about(page, site_url):
     assert page.input_value("[name=ctr]") == "1,5"
     assert shown["inputs"]["ctr"] == 0.015
     assert hint.is_hidden()
-    check_against(shown, "roi", cli("roi", shown["inputs"]))
+    check_against(shown, "roi", cli_json("roi", shown["inputs"]))
 
 
 @pytest.mark.parametrize(
@@ -100,7 +101,7 @@ def test_unusual_values_get_a_gentle_hint_and_a_result(page, site_url, name, fie
     for part in path:
         value = value[int(part)] if isinstance(value, list) else value[part]
     assert value == pytest.approx(model)
-    check_against(shown, name, cli(name, shown["inputs"]))
+    check_against(shown, name, cli_json(name, shown["inputs"]))
     # a usual value clears the hint
     type_into(page, field, "2")
     settle(page)

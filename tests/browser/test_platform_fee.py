@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_calculators import check_against, cli, settle
+from tests.browser.test_calculators import check_against, settle
+from tests.kit import cli_json
 
 PAGE = "kalkulator/roi-iklan/"
 SHOPEE_STAR = {"platform": "shopee", "tier": "star", "category": "fashion", "free_shipping": "tidak", "promo": "tidak", "new_seller": "tidak", "as_of": None}
@@ -39,7 +40,7 @@ def test_choosing_a_platform_matches_the_cli_and_survives_a_link(page, site_url)
     choose(page, "platform.category", "fashion")
     after = settle(page)
     assert after["inputs"]["platform"] == SHOPEE_STAR
-    document = cli("roi", after["inputs"])
+    document = cli_json("roi", after["inputs"])
     check_against(after, "roi", document)
     # the page names the platform and the share it took, from the model's own platform_fee
     used = document["outputs"]["platform_fee"]
@@ -49,7 +50,7 @@ def test_choosing_a_platform_matches_the_cli_and_survives_a_link(page, site_url)
     assert "Shopee Star memotong 9\u00a0% dari pesanan senilai Rp\u00a0150.000, ditambah Rp\u00a01.250 per pesanan" in shown, shown
     assert not page.locator("[name=platform_fee_rate]").is_visible()  # the typed rate is set aside, not lost
     # a different answer from the typed 8 %: the platform is really what the model used
-    assert document["outputs"]["profit"] != pytest.approx(cli("roi")["outputs"]["profit"])
+    assert document["outputs"]["profit"] != pytest.approx(cli_json("roi")["outputs"]["profit"])
 
     page.click("[data-calculator] [data-action=share]")
     link = page.input_value("[data-calculator] [data-share-url]")
@@ -58,14 +59,14 @@ def test_choosing_a_platform_matches_the_cli_and_survives_a_link(page, site_url)
     other.goto(link)
     shared = settle(other)
     assert shared["inputs"] == after["inputs"]
-    check_against(shared, "roi", cli("roi", shared["inputs"]))
+    check_against(shared, "roi", cli_json("roi", shared["inputs"]))
     other.close()
 
     # back to "Isi persen sendiri": no platform is sent and the typed 8 % applies again
     choose(page, "platform.platform", "")
     back = settle(page)
     assert "platform" not in back["inputs"] and back["inputs"]["platform_fee_rate"] == 0.08
-    check_against(back, "roi", cli("roi", back["inputs"]))
+    check_against(back, "roi", cli_json("roi", back["inputs"]))
     assert not page.locator(".calc-fee-used").is_visible()
 
 

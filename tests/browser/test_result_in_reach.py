@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import pytest
 from bs4 import BeautifulSoup
@@ -24,9 +23,11 @@ from bs4 import BeautifulSoup
 from sitebuild.calc.fmt import format_value
 from sitebuild.calc.prerender import lookup
 from tests.browser.site_pages import BAD_WORDS
-from tests.browser.test_calculators import PAGES, check_against, cli, settle, snapshot
+from tests.browser.test_calculators import PAGES, check_against, settle, snapshot
+from tests.kit import cli_json, poll
 
 SCREEN = 844
+SAMPLE = ["roi", "omnichannel", "campaign"]  # see test_inputs_behind_the_result_are_next_to_it
 WHEEL = re.compile(r".*/simulators-.*\.whl$")
 
 # Numbers the reader can see inside the calculator (result, bar, assumed inputs).
@@ -91,16 +92,17 @@ def test_link_shows_progress_and_no_number_for_other_inputs(page, site_dir, site
 
     # The page code says what is happening, with the runtime's megabytes.
     text = page.locator("[data-progress-text]")
-    deadline = time.monotonic() + 60
     megabytes = f"{total / 1e6:.1f}".replace(".", ",")
     bar = page.locator("[data-progress]")
     # The first report may come before a byte has arrived ("0,0 dari …"): wait for bytes too.
-    while not (
-        re.search(rf"Mengunduh mesin hitung: \d+,\d dari {megabytes} MB, (sekitar|beberapa|menghitung)", text.text_content())
-        and bar.evaluate("(el) => el.value") > 0
-    ):
-        assert time.monotonic() < deadline, (text.text_content(), bar.evaluate("(el) => el.value"))
-        page.wait_for_timeout(100)
+    poll(
+        lambda: (text.text_content(), bar.evaluate("(el) => el.value")),
+        until=lambda seen: re.search(rf"Mengunduh mesin hitung: \d+,\d dari {megabytes} MB, (sekitar|beberapa|menghitung)", seen[0])
+        and seen[1] > 0,
+        timeout=60,
+        page=page,
+        what="the runtime's megabytes counted, some bytes in",
+    )
     assert page.locator("[data-bar-waiting]").is_visible()
     assert "Memuat kalkulator" in page.locator("[data-bar-waiting]").text_content()
     assert root.evaluate(VISIBLE_NUMBERS) == []  # not the defaults' verdict, not the bar's numbers
@@ -109,7 +111,7 @@ def test_link_shows_progress_and_no_number_for_other_inputs(page, site_dir, site
     release_wheel()
     after = settle(page)
     assert (after["inputs"]["ad_spend"], after["inputs"]["cpm"]) == (500_000, 60_000)
-    check_against(after, "roi", cli("roi", after["inputs"]))
+    check_against(after, "roi", cli_json("roi", after["inputs"]))
     assert root.get_attribute("data-pending") is None
     assert page.locator("[data-shown]").is_visible() and page.locator(".calc-bar-numbers").is_visible()
     assert not page.locator("[data-pending-box]").is_visible()
@@ -119,14 +121,12 @@ def test_defaults_stay_on_screen_while_loading(page, site_url):
     held, release = hold(page, WHEEL)
     page.goto(site_url + PAGES["roi"])
     root = page.locator("[data-calculator]")
-    deadline = time.monotonic() + 30
-    while root.get_attribute("data-state") != "loading":
-        assert time.monotonic() < deadline
-        page.wait_for_timeout(50)
+    poll(lambda: root.get_attribute("data-state"), until=lambda state: state == "loading", timeout=30, every=0.05, page=page,
+         what="the calculator loading")
     # The form holds the defaults: their prerendered result is the right one and stays.
     shown = root.evaluate(VISIBLE_NUMBERS)
     assert "profit" in shown and "fixed_costs" in shown
-    check_against(snapshot(page), "roi", cli("roi"))
+    check_against(snapshot(page), "roi", cli_json("roi"))
     # Typing something else takes the numbers away until they are computed for it.
     page.fill("[name=cpm]", "30.000")
     page.locator("[data-pending-box]").wait_for()
@@ -134,7 +134,7 @@ def test_defaults_stay_on_screen_while_loading(page, site_url):
     release()
     after = settle(page)
     assert after["inputs"]["cpm"] == 30_000
-    check_against(after, "roi", cli("roi", after["inputs"]))
+    check_against(after, "roi", cli_json("roi", after["inputs"]))
 
 
 # ---------------------------------------------------------------------------
@@ -167,11 +167,13 @@ def check_assumed(page, document) -> None:
         assert text == expected, f"{path}: shows {text!r}, CLI {expected!r}"
 
 
-@pytest.mark.parametrize("name", ["roi", "omnichannel", "campaign"])
+# A sample, not every calculator: one per kind of form (flat fields; rows linked by name; rows of
+# moments with folded fields), to keep the browser run short.
+@pytest.mark.parametrize("name", SAMPLE)
 def test_inputs_behind_the_result_are_next_to_it(page, site_url, name):
     page.goto(site_url + PAGES[name])
     settle(page)
-    check_assumed(page, cli(name))
+    check_assumed(page, cli_json(name))
     # right under the verdict (after the share buttons), not a screen away
     listed = in_view(page, "[data-calculator] [data-assumed]")
     verdict = page.locator("[data-calculator] [data-explain] [data-when]:not([hidden])").first.bounding_box()
@@ -186,7 +188,7 @@ def test_fixed_costs_are_shown_and_follow_the_result(page, site_url):
     assert item.inner_text().replace("\u00a0", " ") == "Biaya tetap kampanye Rp 250.000"
     page.fill("[name=fixed_costs]", "400.000")
     after = settle(page)
-    check_assumed(page, cli("roi", after["inputs"]))
+    check_assumed(page, cli_json("roi", after["inputs"]))
     assert "Rp\u00a0400.000" in item.text_content()
 
 
@@ -230,11 +232,11 @@ def test_clear_examples_keeps_what_was_typed_and_waits_for_the_rest(page, site_u
     for name, text in typed.items():
         page.fill(f"[name={name}]", text)
     after = settle(page)
-    assert after["inputs"] == {**cli("roi")["inputs"], "ad_spend": 3_000_000, "cpm": 40_000, "ctr": 0.02, "conversion_rate": 0.025,
+    assert after["inputs"] == {**cli_json("roi")["inputs"], "ad_spend": 3_000_000, "cpm": 40_000, "ctr": 0.02, "conversion_rate": 0.025,
                                "fixed_costs": 100_000, "aov": 120_000, "cogs_rate": 0.5, "platform_fee_rate": 0.1,
                                "affiliate_rate": 0, "return_rate": 0.03}
-    check_against(after, "roi", cli("roi", after["inputs"]))
-    check_assumed(page, cli("roi", after["inputs"]))
+    check_against(after, "roi", cli_json("roi", after["inputs"]))
+    check_assumed(page, cli_json("roi", after["inputs"]))
 
 
 def test_undo_clear_puts_back_only_the_examples(page, site_url):
@@ -250,13 +252,14 @@ def test_undo_clear_puts_back_only_the_examples(page, site_url):
     expected = json.loads(json.dumps(before["inputs"]))
     expected["channels"][1]["traffic"] = 777
     assert after["inputs"] == expected
-    check_against(after, "omnichannel", cli("omnichannel", after["inputs"]))
+    check_against(after, "omnichannel", cli_json("omnichannel", after["inputs"]))
 
 
 # ---------------------------------------------------------------------------
 # 13.5 The result in view while typing, share with the result
 
 
+# one field far down each kind of form (SAMPLE)
 @pytest.mark.parametrize("name, field, text", [("roi", "return_rate", "7"), ("omnichannel", "shock.traffic_drop", "80"),
                                                ("campaign", "post_peak_roas", "1,5")])
 def test_result_bar_stays_in_view_while_typing(page, site_url, name, field, text):
@@ -271,7 +274,7 @@ def test_result_bar_stays_in_view_while_typing(page, site_url, name, field, text
     field_box = control.bounding_box()
     assert header["y"] + header["height"] - 1 <= bar["y"] and bar["y"] + bar["height"] <= SCREEN
     assert field_box["y"] >= bar["y"] + bar["height"] - 1 or field_box["y"] + field_box["height"] <= bar["y"]  # not covered
-    document = cli(name, after["inputs"])
+    document = cli_json(name, after["inputs"])
     numbers = page.locator("[data-result-bar] [data-output]")
     assert numbers.count() >= 2
     for i in range(numbers.count()):
@@ -282,7 +285,7 @@ def test_result_bar_stays_in_view_while_typing(page, site_url, name, field, text
         assert el.text_content() == format_value(lookup(document["outputs"], key), kind), key
 
 
-@pytest.mark.parametrize("name", ["roi", "omnichannel", "campaign"])
+@pytest.mark.parametrize("name", SAMPLE)  # one per kind of form, as above
 def test_share_sits_under_the_headline(page, site_url, name):
     page.goto(site_url + PAGES[name])
     settle(page)
@@ -315,7 +318,7 @@ def test_phone_shares_through_the_share_sheet(browser, site_url):
     assert not page.locator("[data-share-box]").is_visible()  # the sheet, not the copy box
     assert shared["url"].startswith(site_url + PAGES["roi"] + "?")
     text = shared["text"].replace("\u00a0", " ")
-    outputs = cli("roi", after["inputs"])["outputs"]
+    outputs = cli_json("roi", after["inputs"])["outputs"]
     for key, kind in (("profit", "rupiah"), ("roas", "ratio")):
         assert format_value(outputs[key], kind).replace("\u00a0", " ") in text, (key, text)
     other = context.new_page()

@@ -22,14 +22,13 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 import urllib.parse
 
 import pytest
 
-from tests.browser.site_pages import HOSTILE_TEXTS, WATCH, calculator_pages, violations, wait_state
-from tests.browser.test_calculators import check_against, cli, settle, snapshot
+from tests.browser.site_pages import HOSTILE_TEXTS, WATCH, calculator_pages, violations, wait_cached, wait_state
+from tests.browser.test_calculators import check_against, settle, snapshot
+from tests.kit import cli, cli_json
 
 PHONE = {"width": 390, "height": 844}
 ICS_FIELDS = ("UID", "DTSTAMP", "DTSTART;VALUE=DATE", "DTEND;VALUE=DATE", "SUMMARY", "DESCRIPTION")
@@ -112,7 +111,7 @@ def plan_page(browser, site_dir, site_url):
 class TestPlanDownloads:
     def test_ics_is_valid_icalendar_with_one_event_per_task(self, plan_page):
         raw = download(plan_page, "[data-calculator] [data-action=download][data-output-key=ics]")
-        document = cli("plan", snapshot(plan_page)["inputs"])
+        document = cli_json("plan", snapshot(plan_page)["inputs"])
         assert raw.decode("utf-8") == document["outputs"]["ics"]  # the model's own text, byte for byte
         events = parse_ics(raw)
         tasks = checklist(plan_page)
@@ -125,7 +124,7 @@ class TestPlanDownloads:
         raw = download(plan_page, "[data-calculator] [data-action=download][data-output-key=csv]")
         assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
         text = raw[3:].decode("utf-8")
-        assert text == cli("plan", snapshot(plan_page)["inputs"])["outputs"]["csv"]
+        assert text == cli_json("plan", snapshot(plan_page)["inputs"])["outputs"]["csv"]
         rows = list(csv.reader(io.StringIO(text, newline="")))
         assert rows[0] == ["minggu", "fase", "tanggal", "jenis", "judul", "rincian"]
         assert [(r[2], r[4], r[5]) for r in rows[1:]] == checklist(plan_page)
@@ -164,7 +163,7 @@ class TestPlanDownloads:
         plan_page.fill("[data-calculator] [name='channels.3']", "WhatsApp; katalog, grosir")  # ICS and CSV special characters
         after = settle(plan_page)
         assert after["inputs"]["posts_per_day"] == 1 and after["inputs"]["channels"][-1] == "WhatsApp; katalog, grosir"
-        document = cli("plan", after["inputs"])
+        document = cli_json("plan", after["inputs"])
         check_against(after, "plan", document)
         ics = download(plan_page, "[data-calculator] [data-action=download][data-output-key=ics]")
         assert ics.decode("utf-8") == document["outputs"]["ics"]
@@ -195,7 +194,7 @@ def test_runway_shock_follows_its_channel_through_rename_and_removal(page, site_
     assert page.locator("[data-list=channels] [data-action=add-row]").is_disabled()
     snap = settle(page)
     assert len({c["name"] for c in snap["inputs"]["channels"]}) == 12  # new rows get unique names
-    check_against(snap, "runway", cli("runway", snap["inputs"]))
+    check_against(snap, "runway", cli_json("runway", snap["inputs"]))
 
 
 def test_campaign_new_moment_is_one_not_planned_yet(page, site_dir, site_url):
@@ -209,7 +208,7 @@ def test_campaign_new_moment_is_one_not_planned_yet(page, site_dir, site_url):
     events = [e["event"] for e in snap["inputs"]["events"]]
     assert len(events) == len(set(events)) == options == 14  # Ramadan, Lebaran and 1.1 … 12.12
     assert page.locator("[data-calculator] [data-error-for]:not([hidden])").count() == 0
-    check_against(snap, "campaign", cli("campaign", snap["inputs"]))
+    check_against(snap, "campaign", cli_json("campaign", snap["inputs"]))
 
 
 def test_campaign_shares_that_miss_100_percent_are_marked_at_all_three_fields(page, site_dir, site_url):
@@ -217,10 +216,7 @@ def test_campaign_shares_that_miss_100_percent_are_marked_at_all_three_fields(pa
     before = settle(page)
     page.fill("[data-calculator] [name=pre_peak_share]", "50")  # 50 + 50 + 20 = 120 %
     # The model's own message (CLI: "galat: pre_peak_share, peak_share, post_peak_share: …").
-    done = subprocess.run(
-        [sys.executable, "-m", "simulators", "campaign", "--json", json.dumps({**before["inputs"], "pre_peak_share": 0.5})],
-        capture_output=True, text=True,
-    )
+    done = cli("campaign", "--json", json.dumps({**before["inputs"], "pre_peak_share": 0.5}))
     assert done.returncode == 2
     message = done.stderr.strip().split(": ", 2)[2]
     assert message.startswith("ketiganya harus berjumlah 100 % (sekarang 120 %)")
@@ -266,16 +262,6 @@ def test_channel_names_from_a_link_are_text_in_the_checklist(browser, site_dir, 
 # Offline
 
 
-def _cached(page) -> list[str]:
-    return page.evaluate(
-        """async () => {
-          const found = [];
-          for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) found.push(request.url);
-          return found;
-        }"""
-    )
-
-
 def test_runway_campaign_and_plan_work_offline_after_one_calculator_ran(browser, site_dir, site_url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -283,13 +269,7 @@ def test_runway_campaign_and_plan_work_offline_after_one_calculator_ran(browser,
     page.goto(site_url + pages["runway"])
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     wait_state(page, ("ready",))
-    for _ in range(240):  # the runtime is cached once a calculator is ready
-        cached = _cached(page)
-        if any(url.endswith(".wasm") for url in cached) and any(url.endswith(".whl") for url in cached):
-            break
-        page.wait_for_timeout(250)
-    else:
-        raise AssertionError("Pyodide dan wheel tidak tersimpan di cache service worker")
+    wait_cached(page, ".wasm", ".whl")  # the runtime is cached once a calculator is ready
     context.set_offline(True)
     for name, field, text in [("campaign", "total_budget", "6.000.000"), ("plan", "posts_per_day", "3")]:
         page.goto(site_url + pages[name])
@@ -297,5 +277,5 @@ def test_runway_campaign_and_plan_work_offline_after_one_calculator_ran(browser,
         page.fill(f"[data-calculator] [name={field}]", text)
         snap = settle(page)
         assert snap["inputs"][field] == {"total_budget": 6_000_000, "posts_per_day": 3}[field]
-        check_against(snap, name, cli(name, snap["inputs"]))
+        check_against(snap, name, cli_json(name, snap["inputs"]))
     context.close()

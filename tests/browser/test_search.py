@@ -14,6 +14,8 @@ import time
 
 import pytest
 
+from tests.kit import poll
+
 PHONE = {"width": 390, "height": 844}
 
 # query → pages accepted as the first result (paths from the site root)
@@ -55,20 +57,29 @@ def first_results(page, query: str, timeout: float = 15) -> list[str]:
     box = page.locator("input.md-search__input")
     box.fill("")
     box.type(query, delay=10)
-    deadline = time.monotonic() + timeout
-    seen = None
-    while time.monotonic() < deadline:
-        time.sleep(0.2)
-        meta = page.locator(".md-search-result__meta").inner_text()
-        hrefs = page.evaluate(
-            """() => Array.from(document.querySelectorAll('.md-search-result__item > a.md-search-result__link'),
-                                (a) => a.href)"""
-        )
+    before = [None]
+
+    def answered(seen) -> bool:
         # the worker has answered once the meta line counts results (or says none) and the list holds still
-        answered = hrefs or re.search(r"tidak ada|no matching", meta, re.I)
-        if answered and (meta, hrefs) == seen:
-            break
-        seen = (meta, hrefs)
+        meta, hrefs = seen
+        done = bool(hrefs or re.search(r"tidak ada|no matching", meta, re.I)) and seen == before[0]
+        before[0] = seen
+        return done
+
+    time.sleep(0.2)  # the first look comes a moment after the last keystroke
+    _, hrefs = poll(
+        lambda: (
+            page.locator(".md-search-result__meta").inner_text(),
+            page.evaluate(
+                """() => Array.from(document.querySelectorAll('.md-search-result__item > a.md-search-result__link'),
+                                    (a) => a.href)"""
+            ),
+        ),
+        until=answered,
+        timeout=timeout,
+        every=0.2,
+        what=f"the results for {query!r}, holding still",
+    )
     origin = page.evaluate("location.origin")
     pages = []
     for href in hrefs:
@@ -131,9 +142,8 @@ class TestIndexOnFirstUse:
         # ?q= opens search with the query filled in: the results must come without a tap
         context, page, asked = self.open(browser, site_url + "?q=harbolnas")
         try:
-            deadline = time.monotonic() + 15
-            while time.monotonic() < deadline and not page.locator(".md-search-result__item").count():
-                page.wait_for_timeout(200)
+            poll(lambda: page.locator(".md-search-result__item").count(), timeout=15, every=0.2, page=page,
+                 what="search results from the link's query")
             assert len(asked) == 1
             assert page.locator(".md-search-result__item").count() > 0
         finally:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import html
 import json
 import re
-import time
 
 import pytest
+
+from tests.kit import poll
 
 CHAPTER = "jualan/iklan-roi/"
 OTHER_CHAPTER = "konten/ritme-posting/"
@@ -65,17 +66,16 @@ def warm_state(page) -> str | None:
     return page.evaluate("document.documentElement.getAttribute('data-runtime-warm')")
 
 
+def scrolled(page) -> str | None:
+    """Scroll on a little, as a reader would; the warm-up's state."""
+    page.mouse.wheel(0, 2000)
+    return warm_state(page)
+
+
 def scroll_and_wait(page, timeout: float = 60) -> str | None:
     """Scroll to the end of the page as a reader would; the warm-up's final state."""
-    deadline = time.monotonic() + timeout
-    state = None
-    while time.monotonic() < deadline:
-        page.mouse.wheel(0, 2000)
-        state = warm_state(page)
-        if state not in UNFINISHED:
-            return state
-        page.wait_for_timeout(200)
-    return state
+    return poll(lambda: scrolled(page), until=lambda state: state not in UNFINISHED, timeout=timeout, every=0.2, page=page,
+                what="the warm-up finished")
 
 
 def test_nothing_is_fetched_before_the_reader_stays(reader, site_url):
@@ -110,10 +110,8 @@ def test_staying_fifteen_seconds_fetches_the_runtime(reader, site_url, site_dir)
     page.clock.run_for(3000)  # load, then idle
     assert asked == [] and warm_state(page) == "menunggu"
     page.clock.run_for(15_000)
-    deadline = time.monotonic() + 60
-    while warm_state(page) in UNFINISHED and time.monotonic() < deadline:
-        page.clock.run_for(100)
-        page.wait_for_timeout(100)
+    poll(lambda: page.clock.run_for(100) or warm_state(page), until=lambda state: state not in UNFINISHED, timeout=60, page=page,
+         what="the warm-up finished")
     assert warm_state(page) == "selesai"
     assert sorted(asked) == sorted(runtime_files(site_dir))
 
@@ -143,15 +141,11 @@ def test_leaving_the_page_cancels_the_download(reader, site_url):
     cdp.send("Network.emulateNetworkConditions",
              {"offline": False, "latency": 20, "downloadThroughput": 40_000, "uploadThroughput": 40_000})
     page.goto(site_url + CHAPTER, wait_until="load")
-    deadline = time.monotonic() + 30
-    while warm_state(page) != "mengunduh" and time.monotonic() < deadline:
-        page.mouse.wheel(0, 2000)
-        page.wait_for_timeout(200)
+    poll(lambda: scrolled(page), until=lambda state: state == "mengunduh", timeout=30, every=0.2, page=page,
+         what="the warm-up downloading")
     assert warm_state(page) == "mengunduh"
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }))")
-    deadline = time.monotonic() + 10
-    while warm_state(page) == "mengunduh" and time.monotonic() < deadline:
-        page.wait_for_timeout(100)
+    poll(lambda: warm_state(page), until=lambda state: state != "mengunduh", timeout=10, page=page, what="the download ended")
     assert warm_state(page) == "dibatalkan"
     assert failed, "unduhan runtime tidak dibatalkan"
 

@@ -22,12 +22,20 @@
     return (box.matches("code") && box.closest(".highlight")) || box;
   }
 
-  function update(box) {
+  // Reading a box's widths forces the browser to lay out the page if anything
+  // changed since the last frame: on a long calculator page that cost 250 ms of a
+  // phone's main thread. So widths are read only in a ResizeObserver callback (the
+  // layout is fresh there), all boxes first, and only then is the page changed.
+  function measure(box) {
     const wide = box.scrollWidth > box.clientWidth + 2;
+    return { box, wide, end: wide && box.scrollLeft + box.clientWidth >= box.scrollWidth - 2 };
+  }
+
+  function apply({ box, wide, end }) {
     const above = anchor(box).previousElementSibling;
     const hint = above && above.classList.contains("pb-scroll-hint") ? above : null;
     box.classList.toggle("pb-scrolls", wide);
-    box.classList.toggle("pb-scrolled-end", wide && box.scrollLeft + box.clientWidth >= box.scrollWidth - 2);
+    box.classList.toggle("pb-scrolled-end", end);
     if (wide && !hint) {
       const line = document.createElement("p");
       line.className = "pb-scroll-hint";
@@ -38,23 +46,34 @@
     }
   }
 
+  const boxOf = new WeakMap(); // an observed element → the scrolling box it belongs to
+  const resized =
+    "ResizeObserver" in window
+      ? new ResizeObserver((entries) => {
+          const boxes = new Set(entries.map((e) => boxOf.get(e.target)));
+          [...boxes].map(measure).forEach(apply);
+        })
+      : null;
+
   function watch() {
-    const resized = "ResizeObserver" in window ? new ResizeObserver((entries) => entries.forEach((e) => update(e.target))) : null;
     for (const box of document.querySelectorAll(BOXES)) {
       // a notebook table inside Material's wrapper scrolls with the wrapper, not by itself
       if (box.tagName === "TABLE" && box.closest(".md-typeset__scrollwrap")) continue;
-      if (seen.has(box)) {
-        update(box);
+      if (seen.has(box)) continue;
+      seen.add(box);
+      box.addEventListener("scroll", () => apply(measure(box)), { passive: true });
+      if (!resized) {
+        apply(measure(box));
         continue;
       }
-      seen.add(box);
-      box.addEventListener("scroll", () => update(box), { passive: true });
-      if (resized) {
-        resized.observe(box);
-        // calculators rewrite their tables' rows: the table grows inside an unchanged box
-        if (box.firstElementChild) resized.observe(box.firstElementChild);
+      // observing reports every box once, after the next layout
+      boxOf.set(box, box);
+      resized.observe(box);
+      // calculators rewrite their tables' rows: the table grows inside an unchanged box
+      if (box.firstElementChild) {
+        boxOf.set(box.firstElementChild, box);
+        resized.observe(box.firstElementChild);
       }
-      update(box);
     }
   }
 
