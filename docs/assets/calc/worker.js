@@ -29,11 +29,19 @@ const released = new Promise((resolve) => (release = resolve));
 // would keep the page busy for nothing.
 const PROGRESS_EVERY_MS = 150;
 const FROM_CACHE_MS = 400;
-const progress = { loaded: 0, total: 0, started: 0, sent: 0, phase: "download" };
+const progress = { loaded: 0, total: 0, started: 0, sent: 0, trailing: 0, phase: "download" };
 
 function report(force = false) {
   const now = performance.now();
-  if (!force && now - progress.sent < PROGRESS_EVERY_MS) return;
+  if (!force && now - progress.sent < PROGRESS_EVERY_MS) {
+    // A burst of chunks inside one interval (a fast connection, a cache) still
+    // ends in a report: otherwise the page could show "0,0 MB" while the
+    // bytes are already here.
+    progress.trailing ||= setTimeout(() => report(true), PROGRESS_EVERY_MS - (now - progress.sent));
+    return;
+  }
+  clearTimeout(progress.trailing);
+  progress.trailing = 0;
   progress.sent = now;
   const { loaded, phase } = progress;
   self.postMessage({ type: "progress", loaded, total: Math.max(progress.total, loaded), ms: Math.round(now - progress.started), phase });
