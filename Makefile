@@ -41,14 +41,16 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@command -v chromium >/dev/null 2>&1 || { echo "GAGAL: chromium tidak bisa dipasang" >&2; exit 1; }
 
+# The simulators wheel on its own (pip install dist/simulators-*.whl). The site build
+# makes the wheel it ships itself, with the same function (sitebuild/stdlib.py).
 wheel: $(STAMP)
 	rm -rf dist
-	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null
+	$(PY) -c 'import pathlib, sitebuild.stdlib as s; print(s.build_wheel(pathlib.Path("dist")))'
 
-site: $(STAMP) $(NODE_STAMP) wheel
+site: $(STAMP) $(NODE_STAMP)
 	$(PY) -m mkdocs build --strict --site-dir site
 
-serve: $(STAMP) $(NODE_STAMP) wheel
+serve: $(STAMP) $(NODE_STAMP)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP) $(NODE_STAMP) browser
