@@ -62,11 +62,14 @@ class TestDivisionByZero:
 
 class TestProperties:
     @given(roi_inputs())
-    def test_profit_identity(self, i):
+    def test_fixed_costs_come_off_profit_one_for_one(self, i):
+        # Not the profit formula again: what fixed costs do, seen from outside. Without ad
+        # spend there are no orders, so profit is exactly minus the fixed costs; and each
+        # Rupiah of fixed costs saved is one Rupiah of profit, whatever the ads do.
         r = simulate_roi(inputs=i)
-        kept_margin = (1 - i.return_rate) * (1 - i.cogs_rate - i.platform_fee_rate - i.affiliate_rate)
-        expected = r.revenue * kept_margin - i.ad_spend - i.fixed_costs
-        assert math.isclose(r.profit, expected, rel_tol=1e-9, abs_tol=1e-3)
+        assert simulate_roi(inputs=replace(i, ad_spend=0)).profit == -i.fixed_costs
+        halved = simulate_roi(inputs=replace(i, fixed_costs=i.fixed_costs / 2)).profit
+        assert math.isclose(halved, r.profit + i.fixed_costs / 2, rel_tol=1e-9, abs_tol=1e-3)
 
     @given(roi_inputs())
     def test_profit_from_revenue_is_the_model_profit(self, i):
@@ -93,8 +96,8 @@ class TestProperties:
     @given(roi_inputs())
     def test_profit_positive_on_ads_iff_cpa_below_max(self, i):
         r = simulate_roi(inputs=i)
-        kept_margin = (1 - i.return_rate) * (1 - i.cogs_rate - i.platform_fee_rate - i.affiliate_rate)
-        ad_profit = r.revenue * kept_margin - i.ad_spend
+        # what the ads add: the model's profit against the same shop with no ads (-fixed costs)
+        ad_profit = r.profit - simulate_roi(inputs=replace(i, ad_spend=0)).profit
         # away from the tie, where rounding may tip either side
         if r.cpa is not None and r.orders > 1e-6 and abs(r.cpa - r.max_cpa) > 1e-6 * max(1, abs(r.max_cpa)):
             assert (ad_profit > 0) == (r.cpa < r.max_cpa)
