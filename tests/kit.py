@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import pathlib
-import re
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import simulators
+from sitebuild.hooks.calculators import TOKEN as CALCULATOR_TOKEN
 from sitebuild.markdown_code import mask_code
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -27,9 +27,6 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 # Every registered calculator, in the registry's order: a test meaning "every calculator" reads this,
 # so a new model is tested the day it is registered.
 CALCULATORS: tuple[str, ...] = tuple(simulators.SIMULATORS)
-
-# ``[[kalkulator:NAME]]`` alone on a line puts a calculator on a page (sitebuild/hooks/calculators.py)
-_TOKEN = re.compile(r"^[ \t]*\[\[kalkulator:([a-z_]+)\]\][ \t]*$", re.M)
 
 
 def _calculator_pages() -> dict[str, str]:
@@ -42,8 +39,10 @@ def _calculator_pages() -> dict[str, str]:
     for source in sorted((ROOT / "docs").rglob("*.md")):
         relative = source.relative_to(ROOT / "docs").with_suffix("")
         path = "" if relative.as_posix() == "index" else (relative.parent if relative.name == "index" else relative).as_posix() + "/"
-        for name in _TOKEN.findall(mask_code(source.read_text(encoding="utf-8"))):  # a token shown in code is no calculator
-            pages.setdefault(name, path)
+        # the hook's own token (a line of its own) outside code: a token shown in code is no calculator
+        for line in mask_code(source.read_text(encoding="utf-8")).splitlines():
+            if match := CALCULATOR_TOKEN.match(line):
+                pages.setdefault(match["name"], path)
     return pages
 
 

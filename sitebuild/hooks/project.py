@@ -20,7 +20,6 @@ if _root not in sys.path:
     sys.path.insert(0, _root)
 
 import simulators  # noqa: E402, F401  (imported while the root is on sys.path: see above)
-import sitebuild  # noqa: E402, F401
 from sitebuild import command as build_command  # noqa: E402
 
 
