@@ -5,6 +5,7 @@ import pathlib
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import simulators
 from simulators import InputError
@@ -199,6 +200,17 @@ class TestIcs:
         assert _fold("VERSION:2.0") == ["VERSION:2.0"]
         assert _fold("X" * 75) == ["X" * 75]
         assert _fold("X" * 76) == ["X" * 75, " X"]
+
+    @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400))
+    def test_folding_fills_each_piece(self, line):
+        pieces = _fold(line)
+        octets = [len(p.encode("utf-8")) for p in pieces]
+        assert all(n <= 75 for n in octets)
+        assert pieces[0] + "".join(p[1:] for p in pieces[1:]) == line
+        assert all(p.startswith(" ") and len(p) > 1 for p in pieces[1:])
+        # Greedy: the first character of the next piece would not have fitted.
+        for n, following in zip(octets[:-1], pieces[1:], strict=True):
+            assert n + len(following[1].encode("utf-8")) > 75
 
 
 class TestCsv:
