@@ -104,7 +104,9 @@ class Calculator {
       wheel: new URL(this.runtime.wheel, document.baseURI).href,
       bytes: this.runtime.bytes,
     });
+    this.starting = true; // this first compute is the page's, not the reader's (engine.run's urgent)
     this.compute();
+    this.starting = false;
   }
 
   query(inputs) {
@@ -169,13 +171,14 @@ class Calculator {
     }
     this.setStale(true);
     if (!this.inFlight && this.engineState !== "error") this.send();
+    else if (!this.starting) engine.hurry(); // the page's own request is waiting; now the reader is too
   }
 
   async send() {
     if (!this.wanted) return;
     const { payload, key } = this.wanted;
     this.inFlight = true;
-    const reply = await engine.run(this.name, payload);
+    const reply = await engine.run(this.name, payload, { urgent: !this.starting });
     this.inFlight = false;
     if (reply.fatal) {
       // Engine trouble: onEngine() shows the state. A computation the client stopped (too slow,

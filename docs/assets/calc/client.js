@@ -140,6 +140,11 @@ export function start(urls) {
   spawn();
 }
 
+/** The reader is waiting for a number: start Python now if it is still held back. */
+export function hurry() {
+  go(worker);
+}
+
 export function retry() {
   if (!config) return;
   restart();
@@ -162,7 +167,14 @@ export function onProgress(listener) {
   return () => progressListeners.delete(listener);
 }
 
-export function run(name, inputs) {
+/**
+ * Ask the worker for `name`'s result. `urgent` (a reader's edit) starts Python at
+ * once; the page's own first request (dates moved to today, a shared link, a
+ * restored form) waits like the runtime does, for the page to settle: on a
+ * phone the download takes seconds longer than that anyway, and compiling
+ * Python meanwhile would slow the page's own start-up on every core.
+ */
+export function run(name, inputs, { urgent = true } = {}) {
   const id = nextId++;
   return new Promise((resolve) => {
     pending.set(id, { resolve, timer: null });
@@ -170,7 +182,7 @@ export function run(name, inputs) {
       settle(id, { ok: false, fatal: true, errors: [{ field: "", message: current.message || "Kalkulator belum siap." }] });
       return;
     }
-    go(worker); // the reader is waiting for this number: no more holding back
+    if (urgent) go(worker); // the reader is waiting for this number: no more holding back
     worker.postMessage({ id, name, inputs });
     if (current.state === "ready") armTimer(id);
   });

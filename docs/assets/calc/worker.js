@@ -13,7 +13,7 @@
 // "go", which the page sends once its own start-up is over (client.js): on a
 // phone with few cores that work would otherwise slow the page being read.
 // Downloads are the slow part on mobile data, so waiting costs little there.
-// A runtime that came from the cache starts at once (see FROM_CACHE_MS).
+// A runtime that came from this phone's cache starts at once (fromCache).
 // The wheel is unpacked straight into site-packages (no micropip, no network
 // beyond the site). Every answer comes from simulators.series.page_json =
 // simulators.run_json plus chart series.
@@ -28,7 +28,6 @@ const released = new Promise((resolve) => (release = resolve));
 // the server compressed them). Reports are spaced out: a message per chunk
 // would keep the page busy for nothing.
 const PROGRESS_EVERY_MS = 150;
-const FROM_CACHE_MS = 400;
 const progress = { loaded: 0, total: 0, started: 0, sent: 0, trailing: 0, phase: "download" };
 
 function report(force = false) {
@@ -76,6 +75,12 @@ self.fetch = (input, init) => {
   }
   return networkFetch(input, init);
 };
+
+/** True when the browser says `url` came from its HTTP cache or the offline cache (no bytes transferred). */
+function fromCache(url) {
+  const entry = performance.getEntriesByName(url, "resource").at(-1);
+  return Boolean(entry) && entry.transferSize === 0 && entry.decodedBodySize > 0;
+}
 
 /**
  * Start downloading `url` now; Pyodide's fetch of it later gets this response.
@@ -134,14 +139,16 @@ async function boot({ pyodide: indexURL, wheel, bytes }) {
   const script = networkFetch(`${indexURL}pyodide.asm.mjs`).then((r) => (r.body ? readCounting(r, false) : null), () => null);
   const [{ loadPyodide }, wheelBytes] = await Promise.all([import(`${indexURL}pyodide.mjs`), fetchBytes(wheel), script]);
   // Everything is on the phone: what is left is starting Python (a few seconds, no network).
+  const files = ["pyodide.asm.wasm", "python_stdlib.zip"].map((file) => indexURL + file);
   Promise.all(downloads).then(() => {
     progress.phase = "start";
     report(true);
-    // Five megabytes in under FROM_CACHE_MS came from this phone's cache (a later
-    // visit, or a chapter that warmed it): the compiled WebAssembly is cached
-    // too, so starting Python now costs the page little, and the reader gets the
-    // calculator's own numbers without waiting for the page to settle first.
-    if (performance.now() - started < FROM_CACHE_MS) release();
+    // A runtime read from this phone's cache (a later visit, or a chapter that
+    // warmed it) comes with its WebAssembly already compiled: starting Python
+    // now costs the page little, so the reader gets the calculator's own
+    // numbers without waiting for the page to settle first. A runtime that
+    // merely arrived fast still waits: compiling it fresh takes every core.
+    if (files.every(fromCache)) release();
   });
   await released;
   const pyodide = await Promise.race([loadPyodide({ indexURL }), failed]);
