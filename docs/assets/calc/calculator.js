@@ -78,8 +78,9 @@ class Calculator {
     if (dated.length) root.dataset.defaults = JSON.stringify(this.defaults); // the markup says what the defaults are
 
     const saved = this.keeper.saved();
+    const linked = !saved && location.search.length > 1;
     if (saved) this.form.restore(saved);
-    else if (location.search.length > 1) this.applyLink(location.search);
+    else if (linked) this.applyLink(location.search);
     for (const [el, value] of early) {
       if (!el.isConnected) continue;
       el.value = value;
@@ -104,7 +105,10 @@ class Calculator {
       wheel: new URL(this.runtime.wheel, document.baseURI).href,
       bytes: this.runtime.bytes,
     });
-    this.starting = true; // this first compute is the page's, not the reader's (engine.run's urgent)
+    // The first compute is the page's own (dates moved to today): it need not hurry
+    // Python (engine.run's urgent). A shared link's numbers, or numbers typed before
+    // this code ran, are the reader's: they do.
+    this.starting = !linked && early.length === 0;
     this.compute();
     this.starting = false;
   }

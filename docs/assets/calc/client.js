@@ -169,10 +169,10 @@ export function onProgress(listener) {
 
 /**
  * Ask the worker for `name`'s result. `urgent` (a reader's edit) starts Python at
- * once; the page's own first request (dates moved to today, a shared link, a
- * restored form) waits like the runtime does, for the page to settle: on a
- * phone the download takes seconds longer than that anyway, and compiling
- * Python meanwhile would slow the page's own start-up on every core.
+ * once; the page's own first request (dates moved to today, a restored form)
+ * waits like the runtime does, for the page to settle: on a phone the download
+ * takes seconds longer than that anyway, and compiling Python meanwhile would
+ * slow the page's own start-up on every core.
  */
 export function run(name, inputs, { urgent = true } = {}) {
   const id = nextId++;
