@@ -137,5 +137,5 @@ class TestLimitsFromDeclarations:
         assert "1 sampai 52 minggu." in cadence and "Paling banyak 10." in cadence
         assert '<option value="bukti sosial">Bukti sosial</option>' in cadence
         campaign = prerender.render("campaign", urls=self.URLS, uid="u")
-        assert "(2025 sampai 2028)" in campaign and "0 sampai 60 hari sebelum puncak." in campaign
+        assert "Pilih tanggal di tahun 2025 sampai 2028." in campaign and "0 sampai 60 hari sebelum puncak." in campaign
         assert '<option value="12.12" selected>12.12 (Harbolnas)</option>' in campaign
