@@ -186,7 +186,7 @@ def _fold(line: str) -> list[str]:
     data = line.encode("utf-8")
     pieces, start, room = [], 0, 75
     # Works on the bytes: the plan's calendar has ~1,000 lines, and a loop per
-    # character was 80 % of the plan's run time in the browser.
+    # character was 80 % of the plan's run time (measured in CPython).
     while len(data) - start > room:
         end = start + room
         while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character

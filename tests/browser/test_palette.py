@@ -29,6 +29,8 @@ def test_toggle_follows_the_phone_then_the_reader(browser, site_url, phone, firs
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(site_url + "kalkulator/roi-iklan/", wait_until="load")
         assert page.evaluate(STATE) == [*first, 1, 0]
+        # The address bar keeps the header's colour, which the theme's component used to set.
+        assert page.evaluate("document.querySelector('head meta[name=theme-color]').content") == "#ff6e42"
         page.locator(".pb-palette").click()
         assert page.evaluate(STATE) == [*other, 1, 0]
         # The choice holds on the next page, before and after the theme's script has run.
